@@ -1,0 +1,5 @@
+//! Reusable pieces shared by the pages.
+
+pub mod charts;
+pub mod notices;
+pub mod start_over;

@@ -1,0 +1,138 @@
+//! The Yew app: a thin layer over [`crate::core`]. It loads the content,
+//! restores the saved session, routes between pages and saves after every
+//! change.
+
+mod components;
+mod pages;
+pub mod route;
+pub mod state;
+pub mod storage;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::content::Content;
+use crate::core::problems::Problem;
+use crate::core::session::Session;
+use components::notices::{ContentProblems, SaveNotice, UnreadableNotice};
+use route::{use_route, Route};
+use state::{now, AssessContext, AssessState};
+use storage::{Loaded, SaveError, Store};
+
+/// Mounts the app into `#app`, replacing the static first-paint content.
+pub fn mount() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    if let Some(root) = root {
+        yew::Renderer::<App>::with_root(root).render();
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let content = use_memo((), |_| Content::builtin().map(Rc::new));
+    match &*content {
+        Ok(content) => html! { <Assessment content={content.clone()} store={Store::open()} /> },
+        Err(problems) => {
+            html! { <ContentProblems problems={Rc::new(problems.clone()) as Rc<Vec<Problem>>} /> }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AssessmentProps {
+    pub content: Rc<Content>,
+    /// Where progress is saved; read once, when the assessment mounts.
+    pub store: Store,
+}
+
+/// Holds the session for every page and saves it after each change.
+#[component]
+pub fn Assessment(props: &AssessmentProps) -> Html {
+    let store = use_memo((), {
+        let store = props.store.clone();
+        move |_| store
+    });
+    let loaded = use_memo((), {
+        let store = store.clone();
+        move |_| store.load()
+    });
+    let state = {
+        let content = props.content.clone();
+        let loaded = loaded.clone();
+        use_reducer(move || {
+            let session = match &*loaded {
+                Loaded::Resumed(s) => s.clone(),
+                _ => Session::new(&content.bank, &now()),
+            };
+            AssessState::new(content, session)
+        })
+    };
+    // `None` until the first change; then the outcome of the last save.
+    let save_result = use_state(|| None::<Result<(), SaveError>>);
+    {
+        let store = store.clone();
+        let save_result = save_result.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.session.clone(), move |session| {
+            // Do not write on mount: an untouched page must not replace
+            // anything already stored.
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let mut stamped = session.clone();
+            stamped.updated = Some(now());
+            save_result.set(Some(store.save(&stamped)));
+        });
+    }
+
+    let route = use_route();
+    {
+        // The welcome text lives in index.html for a fast first paint; show
+        // it only on the welcome route.
+        use_effect_with(route, |route| {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("welcome"))
+            {
+                let _ = if *route == Route::Welcome {
+                    el.remove_attribute("hidden")
+                } else {
+                    el.set_attribute("hidden", "")
+                };
+            }
+        });
+    }
+
+    let page = match route {
+        Route::Welcome => html! { <pages::welcome::WelcomeResume /> },
+        Route::Questions => html! { <pages::questionnaire::Questionnaire /> },
+        Route::Results => html! { <pages::results::Results /> },
+        Route::Method => html! { <pages::method::Method /> },
+        Route::NotFound => html! { <pages::not_found::NotFound /> },
+    };
+    let unreadable = match &*loaded {
+        Loaded::Unreadable {
+            error,
+            raw,
+            kept_aside,
+        } => Some(html! {
+            <UnreadableNotice
+                error={error.to_string()}
+                raw={AttrValue::from(raw.clone())}
+                kept_aside={*kept_aside}
+                store={(*store).clone()}
+            />
+        }),
+        _ => None,
+    };
+    html! {
+        <ContextProvider<AssessContext> context={state}>
+            { for unreadable }
+            <SaveNotice persistent={store.is_persistent()} result={(*save_result).clone()} />
+            { page }
+        </ContextProvider<AssessContext>>
+    }
+}

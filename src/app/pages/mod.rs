@@ -1,0 +1,7 @@
+//! One module per routed screen.
+
+pub mod method;
+pub mod not_found;
+pub mod questionnaire;
+pub mod results;
+pub mod welcome;

@@ -1,0 +1,114 @@
+//! The assessment's state: one reducer over the session. Pure — saving
+//! happens in an effect in [`super::App`].
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::bank::ItemId;
+use crate::core::content::Content;
+use crate::core::score::{score, Profile, Response};
+use crate::core::session::Session;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessState {
+    pub content: Rc<Content>,
+    pub session: Session,
+}
+
+/// Everything a person can do to their answers.
+pub enum Action {
+    /// Answer (or change the answer to) an item.
+    Answer(ItemId, Response),
+    /// Leave the current question unanswered and go on.
+    Skip,
+    /// Go to the next question (or to the end).
+    Next,
+    /// Go to the previous question.
+    Back,
+    /// Throw everything away and begin again; carries the current time.
+    StartOver(String),
+}
+
+impl AssessState {
+    pub fn new(content: Rc<Content>, session: Session) -> Self {
+        Self { content, session }
+    }
+
+    pub fn position(&self) -> usize {
+        self.session.resume_at(&self.content.bank)
+    }
+
+    pub fn total(&self) -> usize {
+        self.content.bank.items.len()
+    }
+
+    pub fn answered(&self) -> usize {
+        self.content
+            .bank
+            .items
+            .iter()
+            .filter(|i| self.session.answers.contains_key(i.id()))
+            .count()
+    }
+
+    pub fn profile(&self) -> Profile {
+        score(&self.content.bank, &self.session.answers)
+    }
+}
+
+impl Reducible for AssessState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let s = &mut next.session;
+        let last = self.total().saturating_sub(1);
+        match action {
+            Action::Answer(id, response) => {
+                if s.answers.get(&id) == Some(&response) {
+                    return self;
+                }
+                s.answers.insert(id, response);
+            }
+            Action::Skip => {
+                if let Some(item) = self.content.bank.items.get(self.position()) {
+                    s.answers.remove(item.id());
+                }
+                advance(s, last);
+            }
+            Action::Next => advance(s, last),
+            Action::Back => {
+                if s.position == 0 {
+                    return self;
+                }
+                s.position = s.position.min(last) - 1;
+            }
+            Action::StartOver(now) => {
+                *s = Session::new(&self.content.bank, &now);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+fn advance(s: &mut Session, last: usize) {
+    if s.position >= last {
+        s.finished = true;
+    } else {
+        s.position += 1;
+    }
+}
+
+/// The shared assessment, read by every page through [`use_assess`].
+pub type AssessContext = UseReducerHandle<AssessState>;
+
+#[hook]
+pub fn use_assess() -> AssessContext {
+    use_context::<AssessContext>().expect("pages render inside the assessment provider")
+}
+
+/// The current time as ISO-8601, for timestamps in the session.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}

@@ -1,0 +1,424 @@
+//! The aptitude question bank: dimensions, Likert statements and workplace
+//! scenarios, as loaded from `questions/bank.json` and validated.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::problems::{parse_json, Problem};
+
+/// The least number of items a dimension needs to be measured reliably
+/// (published practice: 6–10 items per scale for α ≥ 0.70).
+pub const MIN_ITEMS_PER_DIMENSION: usize = 6;
+/// Scenario option weights lie in `-MAX_WEIGHT..=MAX_WEIGHT`.
+pub const MAX_WEIGHT: i32 = 2;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use id_type;
+
+id_type!(
+    /// Names a dimension such as `people_orientation`.
+    DimensionId
+);
+id_type!(
+    /// Names a question (Likert statement or scenario).
+    ItemId
+);
+id_type!(
+    /// Names one option of a scenario, unique within it.
+    OptionId
+);
+id_type!(
+    /// Names a source article.
+    SourceId
+);
+
+/// The track a dimension points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Track {
+    Management,
+    Technical,
+}
+
+/// A whole bank as the author wrote it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    /// The five Likert labels, from "strongly disagree" to "strongly agree".
+    pub scale: Vec<String>,
+    pub tracks: Tracks,
+    pub switching_note: String,
+    pub sources: Vec<Source>,
+    pub dimensions: Vec<Dimension>,
+    pub items: Vec<Item>,
+}
+
+/// What each of the three outcomes means.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tracks {
+    pub management: TrackInfo,
+    pub hybrid: TrackInfo,
+    pub technical: TrackInfo,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackInfo {
+    pub name: String,
+    pub summary: String,
+    pub criteria: Vec<String>,
+}
+
+/// A published article the content draws on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: SourceId,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub used_for: String,
+}
+
+/// One scale of the questionnaire. A high score means the `high_means` pole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: DimensionId,
+    pub name: String,
+    pub track: Track,
+    /// How strongly the dimension counts toward its track, in `(0, 1]`.
+    pub weight: f64,
+    pub high_means: String,
+    pub low_means: String,
+    pub why: String,
+    pub source: SourceId,
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Item {
+    /// A statement answered on the five-point agreement scale.
+    Likert(LikertItem),
+    /// A workplace situation with options that weigh dimensions.
+    Scenario(ScenarioItem),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LikertItem {
+    pub id: ItemId,
+    pub dimension: DimensionId,
+    /// Agreeing points to the low pole of the dimension.
+    pub reverse: bool,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioItem {
+    pub id: ItemId,
+    pub text: String,
+    pub options: Vec<ScenarioOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioOption {
+    pub id: OptionId,
+    pub text: String,
+    pub weights: BTreeMap<DimensionId, i32>,
+}
+
+impl<'de> Deserialize<'de> for Item {
+    /// By hand rather than `#[serde(tag = "kind")]`: an internally tagged
+    /// enum buffers its input and loses the JSON path of an error inside an
+    /// item, which is the one thing an author needs to find it.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut value = serde_json::Value::deserialize(d)?;
+        let kind = value
+            .as_object_mut()
+            .ok_or_else(|| D::Error::custom("an item must be an object"))?
+            .remove("kind");
+        let inner = |e: serde_path_to_error::Error<serde_json::Error>| {
+            D::Error::custom(nested_error(&e.path().to_string(), e.inner()))
+        };
+        match kind.as_ref().and_then(|k| k.as_str()) {
+            Some("likert") => serde_path_to_error::deserialize(value)
+                .map(Item::Likert)
+                .map_err(inner),
+            Some("scenario") => serde_path_to_error::deserialize(value)
+                .map(Item::Scenario)
+                .map_err(inner),
+            Some(other) => Err(D::Error::custom(format!(
+                "unknown item kind \"{other}\" (expected \"likert\" or \"scenario\")"
+            ))),
+            None => Err(D::Error::custom("the item has no \"kind\"")),
+        }
+    }
+}
+
+/// Carries an inner JSON path through a custom serde error, to be joined to
+/// the outer path by [`parse_json`].
+pub(crate) fn nested_error(path: &str, err: impl std::fmt::Display) -> String {
+    format!(
+        "{}{path}{}{err}",
+        super::problems::NESTED,
+        super::problems::NESTED
+    )
+}
+
+impl Item {
+    pub fn id(&self) -> &ItemId {
+        match self {
+            Item::Likert(i) => &i.id,
+            Item::Scenario(i) => &i.id,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            Item::Likert(i) => &i.text,
+            Item::Scenario(i) => &i.text,
+        }
+    }
+}
+
+impl ScenarioItem {
+    pub fn option(&self, id: &OptionId) -> Option<&ScenarioOption> {
+        self.options.iter().find(|o| &o.id == id)
+    }
+}
+
+impl Bank {
+    /// Parses and validates a bank. Returns every problem found, not only the
+    /// first, so an author can fix them in one pass.
+    pub fn from_json(file: &str, text: &str) -> Result<Bank, Vec<Problem>> {
+        let bank: Bank = parse_json(file, text).map_err(|p| vec![p])?;
+        let problems = bank.validate(file);
+        if problems.is_empty() {
+            Ok(bank)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn dimension(&self, id: &DimensionId) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| &d.id == id)
+    }
+
+    pub fn item(&self, id: &ItemId) -> Option<&Item> {
+        self.items.iter().find(|i| i.id() == id)
+    }
+
+    pub fn item_index(&self, id: &ItemId) -> Option<usize> {
+        self.items.iter().position(|i| i.id() == id)
+    }
+
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+
+    /// Every problem in the bank, each with its JSON path.
+    pub fn validate(&self, file: &str) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut p = |path: String, msg: String| out.push(Problem::new(file, path, msg));
+
+        if self.id.trim().is_empty() {
+            p("id".into(), "the bank id is empty".into());
+        }
+        if self.version.trim().is_empty() {
+            p("version".into(), "the bank version is empty".into());
+        }
+        if self.scale.len() != 5 || self.scale.iter().any(|s| s.trim().is_empty()) {
+            p(
+                "scale".into(),
+                "the scale needs exactly five non-empty labels".into(),
+            );
+        }
+
+        let mut source_ids = BTreeSet::new();
+        for (i, s) in self.sources.iter().enumerate() {
+            if !source_ids.insert(&s.id) {
+                p(
+                    format!("sources[{i}].id"),
+                    format!("duplicate source id \"{}\"", s.id),
+                );
+            }
+            if s.title.trim().is_empty() {
+                p(format!("sources[{i}].title"), "the title is empty".into());
+            }
+        }
+
+        let mut dim_ids = BTreeSet::new();
+        for (i, d) in self.dimensions.iter().enumerate() {
+            let at = format!("dimensions[{i}]");
+            if !dim_ids.insert(&d.id) {
+                p(
+                    format!("{at}.id"),
+                    format!("duplicate dimension id \"{}\"", d.id),
+                );
+            }
+            for (field, text) in [
+                ("name", &d.name),
+                ("high_means", &d.high_means),
+                ("low_means", &d.low_means),
+                ("why", &d.why),
+            ] {
+                if text.trim().is_empty() {
+                    p(format!("{at}.{field}"), "the text is empty".into());
+                }
+            }
+            if !(d.weight > 0.0 && d.weight <= 1.0) {
+                p(
+                    format!("{at}.weight"),
+                    format!("weight {} is outside (0, 1]", d.weight),
+                );
+            }
+            if !source_ids.contains(&d.source) {
+                p(
+                    format!("{at}.source"),
+                    format!("unknown source \"{}\"", d.source),
+                );
+            }
+        }
+        if !self.dimensions.iter().any(|d| d.track == Track::Management)
+            || !self.dimensions.iter().any(|d| d.track == Track::Technical)
+        {
+            p(
+                "dimensions".into(),
+                "the bank needs at least one management and one technical dimension".into(),
+            );
+        }
+
+        let mut item_ids = BTreeSet::new();
+        let mut per_dim: BTreeMap<&DimensionId, (usize, usize)> = BTreeMap::new();
+        for (i, item) in self.items.iter().enumerate() {
+            let at = format!("items[{i}]");
+            if item.id().0.trim().is_empty() {
+                p(format!("{at}.id"), "the id is empty".into());
+            } else if !item_ids.insert(item.id()) {
+                p(
+                    format!("{at}.id"),
+                    format!("duplicate item id \"{}\"", item.id()),
+                );
+            }
+            if item.text().trim().is_empty() {
+                p(format!("{at}.text"), "the text is empty".into());
+            }
+            match item {
+                Item::Likert(l) => {
+                    if dim_ids.contains(&l.dimension) {
+                        let e = per_dim.entry(&l.dimension).or_default();
+                        e.0 += 1;
+                        e.1 += usize::from(l.reverse);
+                    } else {
+                        p(
+                            format!("{at}.dimension"),
+                            format!("unknown dimension \"{}\"", l.dimension),
+                        );
+                    }
+                }
+                Item::Scenario(s) => {
+                    if s.options.len() < 2 {
+                        p(
+                            format!("{at}.options"),
+                            "a scenario needs at least two options".into(),
+                        );
+                    }
+                    let mut option_ids = BTreeSet::new();
+                    for (j, o) in s.options.iter().enumerate() {
+                        let at = format!("{at}.options[{j}]");
+                        if !option_ids.insert(&o.id) {
+                            p(
+                                format!("{at}.id"),
+                                format!("duplicate option id \"{}\"", o.id),
+                            );
+                        }
+                        if o.text.trim().is_empty() {
+                            p(format!("{at}.text"), "the text is empty".into());
+                        }
+                        if o.weights.is_empty() {
+                            p(
+                                format!("{at}.weights"),
+                                "the option weighs no dimension".into(),
+                            );
+                        }
+                        for (dim, w) in &o.weights {
+                            if !dim_ids.contains(dim) {
+                                p(
+                                    format!("{at}.weights.{dim}"),
+                                    format!("unknown dimension \"{dim}\""),
+                                );
+                            }
+                            if *w == 0 || w.abs() > MAX_WEIGHT {
+                                p(
+                                    format!("{at}.weights.{dim}"),
+                                    format!(
+                                        "weight {w} must be a non-zero whole number from -{MAX_WEIGHT} to {MAX_WEIGHT}"
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        for (i, d) in self.dimensions.iter().enumerate() {
+            let (count, reversed) = per_dim.get(&d.id).copied().unwrap_or_default();
+            if count < MIN_ITEMS_PER_DIMENSION {
+                p(
+                    format!("dimensions[{i}]"),
+                    format!(
+                        "dimension \"{}\" has {count} statements; it needs at least {MIN_ITEMS_PER_DIMENSION}",
+                        d.id
+                    ),
+                );
+            } else if reversed * 3 < count {
+                p(
+                    format!("dimensions[{i}]"),
+                    format!(
+                        "dimension \"{}\" has {reversed} reverse-keyed statements of {count}; at least a third must be reverse-keyed to guard against agreeing with everything",
+                        d.id
+                    ),
+                );
+            }
+        }
+        out
+    }
+}

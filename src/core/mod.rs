@@ -1,0 +1,9 @@
+//! The pure core: no DOM, no clock, no I/O except in [`cli`]. Everything here
+//! is deterministic and tested natively with `cargo test`.
+
+pub mod bank;
+pub mod cli;
+pub mod content;
+pub mod problems;
+pub mod score;
+pub mod session;

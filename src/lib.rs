@@ -1,0 +1,10 @@
+//! Crossroads: technical or management track?
+//!
+//! The crate holds a pure core ([`core`]) that knows nothing of the browser —
+//! content model and validation, scoring, and saved-state format — and, on the
+//! wasm target only, the Yew app ([`app`]) that renders it.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,192 @@
+//! The shipped bank validates, and every kind of broken bank is reported with
+//! its file, JSON path and problem.
+
+use crossroads::core::bank::Bank;
+use crossroads::core::content::{Content, BANK_JSON};
+use serde_json::{json, Value};
+
+fn shipped() -> Value {
+    serde_json::from_str(BANK_JSON).expect("shipped bank is JSON")
+}
+
+/// Applies `mutate` to the shipped bank and returns the problems found.
+fn problems_after(mutate: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut v = shipped();
+    mutate(&mut v);
+    match Bank::from_json("bank.json", &v.to_string()) {
+        Ok(_) => vec![],
+        Err(ps) => ps.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn first_likert_of(v: &Value, dim: &str) -> usize {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|i| i["kind"] == "likert" && i["dimension"] == dim)
+        .unwrap()
+}
+
+fn first_scenario(v: &Value) -> usize {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|i| i["kind"] == "scenario")
+        .unwrap()
+}
+
+#[test]
+fn shipped_bank_is_valid_and_complete() {
+    let content = Content::builtin().unwrap_or_else(|ps| {
+        panic!("shipped bank has problems:\n{ps:#?}");
+    });
+    let bank = content.bank;
+    assert!(bank.dimensions.len() >= 9);
+    assert!(
+        (50..=75).contains(&bank.items.len()),
+        "10–15 minutes of questions"
+    );
+    assert_eq!(bank.sources.len(), 5, "all five source articles are cited");
+}
+
+#[test]
+fn each_broken_bank_names_file_path_and_problem() {
+    type Mutation = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(&str, Mutation, &str)> = vec![
+        (
+            "unknown dimension in a statement",
+            Box::new(|v| v["items"][0]["dimension"] = json!("telepathy")),
+            "bank.json: items[0].dimension: unknown dimension \"telepathy\"",
+        ),
+        (
+            "duplicate item id",
+            Box::new(|v| {
+                let id = v["items"][0]["id"].clone();
+                v["items"][1]["id"] = id;
+            }),
+            "bank.json: items[1].id: duplicate item id",
+        ),
+        (
+            "empty text",
+            Box::new(|v| v["items"][2]["text"] = json!("  ")),
+            "bank.json: items[2].text: the text is empty",
+        ),
+        (
+            "weight out of range",
+            Box::new(|v| {
+                let i = first_scenario(v);
+                v["items"][i]["options"][0]["weights"]["hands_on"] = json!(5);
+            }),
+            ".options[0].weights.hands_on: weight 5 must be a non-zero whole number",
+        ),
+        (
+            "zero weight",
+            Box::new(|v| {
+                let i = first_scenario(v);
+                v["items"][i]["options"][1]["weights"]["people_orientation"] = json!(0);
+            }),
+            ".options[1].weights.people_orientation: weight 0 must be",
+        ),
+        (
+            "weight on an unknown dimension",
+            Box::new(|v| {
+                let i = first_scenario(v);
+                v["items"][i]["options"][0]["weights"]["luck"] = json!(1);
+            }),
+            ".weights.luck: unknown dimension \"luck\"",
+        ),
+        (
+            "a dimension with too few statements",
+            Box::new(|v| {
+                let i = first_likert_of(v, "organizing");
+                v["items"].as_array_mut().unwrap().remove(i);
+            }),
+            "dimension \"organizing\" has 5 statements; it needs at least 6",
+        ),
+        (
+            "too few reverse-keyed statements",
+            Box::new(|v| {
+                for item in v["items"].as_array_mut().unwrap() {
+                    if item["dimension"] == "hands_on" {
+                        item["reverse"] = json!(false);
+                    }
+                }
+            }),
+            "dimension \"hands_on\" has 0 reverse-keyed statements of 6",
+        ),
+        (
+            "unknown source",
+            Box::new(|v| v["dimensions"][0]["source"] = json!("s999")),
+            "bank.json: dimensions[0].source: unknown source \"s999\"",
+        ),
+        (
+            "dimension weight outside (0, 1]",
+            Box::new(|v| v["dimensions"][1]["weight"] = json!(3.0)),
+            "bank.json: dimensions[1].weight: weight 3 is outside (0, 1]",
+        ),
+        (
+            "wrong type, with its path",
+            Box::new(|v| v["items"][3]["reverse"] = json!("yes")),
+            "bank.json: items[3].reverse: invalid type: string \"yes\", expected a boolean",
+        ),
+        (
+            "unknown field",
+            Box::new(|v| v["dimensions"][0]["colour"] = json!("red")),
+            "bank.json: dimensions[0].colour: unknown field `colour`",
+        ),
+        (
+            "scale with four labels",
+            Box::new(|v| {
+                v["scale"].as_array_mut().unwrap().pop();
+            }),
+            "bank.json: scale: the scale needs exactly five non-empty labels",
+        ),
+    ];
+    for (name, mutate, expected) in cases {
+        let problems = problems_after(mutate);
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "{name}: expected a problem containing {expected:?}, got {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let problems = problems_after(|v| {
+        v["items"][0]["text"] = json!("");
+        v["items"][5]["text"] = json!("");
+        v["dimensions"][2]["name"] = json!("");
+    });
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+}
+
+#[test]
+fn not_json_is_reported_with_its_position() {
+    let err = Bank::from_json("bank.json", "{ \"id\": ").unwrap_err();
+    assert_eq!(err.len(), 1);
+    assert!(err[0].to_string().contains("not valid JSON"), "{}", err[0]);
+}
+
+#[test]
+fn broken_fixture_file_lists_all_its_problems() {
+    let text = include_str!("fixtures/broken_bank.json");
+    let problems: Vec<String> = Bank::from_json("broken_bank.json", text)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    for expected in [
+        "broken_bank.json: items[1].id: duplicate item id \"a1\"",
+        "broken_bank.json: items[2].dimension: unknown dimension \"nowhere\"",
+        "broken_bank.json: items[3].options[0].weights.b: weight 7",
+        "dimension \"a\" has 2 statements; it needs at least 6",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "missing {expected:?} in {problems:#?}"
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): saving to and
+//! restoring from real `localStorage`, and what a person sees when the save
+//! is corrupt, storage is full, or storage is blocked.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use crossroads::app::storage::{Loaded, SaveError, Store, ASIDE_KEY, SESSION_KEY};
+use crossroads::app::Assessment;
+use crossroads::core::content::Content;
+use crossroads::core::score::Response;
+use crossroads::core::session::Session;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn content() -> Rc<Content> {
+    Rc::new(Content::builtin().expect("shipped content is valid"))
+}
+
+fn sample(content: &Content) -> Session {
+    let mut s = Session::new(&content.bank, "2026-11-28T09:00:00.000Z");
+    s.answers
+        .insert(content.bank.items[3].id().clone(), Response::Likert(2));
+    s.position = 4;
+    s
+}
+
+/// Renders the assessment with `store` into a fresh element and returns it.
+async fn render(store: Store) -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Assessment>::with_root_and_props(
+        root.clone(),
+        crossroads::app::AssessmentProps {
+            content: content(),
+            store,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+fn a_saved_session_comes_back_unchanged() {
+    local().clear().unwrap();
+    let content = content();
+    let store = Store::open();
+    assert!(store.is_persistent());
+    let session = sample(&content);
+    store.save(&session).expect("save");
+    assert_eq!(store.load(), Loaded::Resumed(session));
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_save_is_kept_aside_and_explained() {
+    local().clear().unwrap();
+    local()
+        .set_item(SESSION_KEY, "{\"format\":\"crossroads-session\",\"vers")
+        .unwrap();
+    let store = Store::open();
+    match store.load() {
+        Loaded::Unreadable {
+            kept_aside, raw, ..
+        } => {
+            assert!(kept_aside);
+            assert!(raw.starts_with("{\"format\""));
+        }
+        other => panic!("expected an unreadable save, got {other:?}"),
+    }
+    assert_eq!(
+        local().get_item(ASIDE_KEY).unwrap().as_deref(),
+        Some("{\"format\":\"crossroads-session\",\"vers")
+    );
+    let root = render(Store::open()).await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("Your saved progress could not be restored"),
+        "{text}"
+    );
+    assert!(text.contains(ASIDE_KEY), "{text}");
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_refuses_the_save_without_panicking() {
+    local().clear().unwrap();
+    let store = Store::open();
+    // Fill localStorage to its quota with 512 KiB blocks.
+    let block = "x".repeat(512 * 1024);
+    let mut n = 0;
+    while local().set_item(&format!("filler{n}"), &block).is_ok() {
+        n += 1;
+        assert!(n < 200, "storage never filled up");
+    }
+    let mut big = sample(&content());
+    big.started = Some("y".repeat(600 * 1024));
+    assert_eq!(store.save(&big), Err(SaveError::Refused));
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_falls_back_to_memory_and_says_so() {
+    let store = Store::from_access(Err(JsValue::from_str("SecurityError")));
+    assert!(!store.is_persistent());
+    assert_eq!(store.load(), Loaded::Nothing);
+    assert_eq!(store.save(&sample(&content())), Err(SaveError::Unavailable));
+    let root = render(store).await;
+    let status = root
+        .query_selector("[role=status]")
+        .unwrap()
+        .expect("a status region");
+    assert!(
+        status
+            .text_content()
+            .unwrap()
+            .contains("will be lost if you reload"),
+        "{:?}",
+        status.text_content()
+    );
+}

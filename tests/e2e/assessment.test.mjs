@@ -1,0 +1,155 @@
+// A technician takes the assessment the way a person would: by keyboard,
+// stopping and resuming, and with a damaged save — and nothing leaves the
+// machine.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ASIDE_KEY, BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage } from './helpers.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+function assertClean(problems) {
+  assert.deepEqual(problems.foreign, [], 'no request may leave 127.0.0.1');
+  assert.deepEqual(problems.csp, [], 'no Content Security Policy violation');
+  assert.deepEqual(problems.errors, [], 'no uncaught error');
+}
+
+test('the welcome text is in the page before the app loads', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(env.base);
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Technical track or management track?' }).waitFor());
+  assert.match(await page.locator('#welcome').innerText(), /Nothing you enter is sent anywhere/);
+  await context.close();
+  assert.deepEqual(problems.foreign, []);
+});
+
+test('keyboard only: complete the questionnaire and see an explained result', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  const answers = clearAnswers('management');
+  // Reach "Start the questionnaire" with Tab and follow it with Enter.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id === 'start')) break;
+  }
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < BANK.items.length; i++) {
+    await page.getByRole('heading', { name: `Question ${i + 1} of ${BANK.items.length}` }).waitFor();
+    // Focus is on the question heading; Tab enters the radio group.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'question-heading');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.type), 'radio');
+    const target = answers[i];
+    if (target === 0) await page.keyboard.press('Space');
+    for (let k = 0; k < target; k++) await page.keyboard.press('ArrowRight');
+    const checked = await page.locator('input[type=radio]:checked').count();
+    assert.equal(checked, 1, `question ${i + 1} has an answer`);
+    const next = i + 1 === BANK.items.length ? 'See my result' : 'Next';
+    for (let t = 0; t < 5; t++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((n) => document.activeElement?.textContent === n, next)) break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), next);
+    await page.keyboard.press('Enter');
+  }
+  const heading = page.getByRole('heading', { level: 1, name: `Your result: ${BANK.tracks.management.name}` });
+  await heading.waitFor();
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Why this result' }).waitFor());
+  assert.match(await page.locator('.headline').innerText(), /Confidence: High/);
+  // The chart has its table alternative with one row per topic.
+  const rows = page.getByRole('table', { name: /Scores by topic/ }).getByRole('row');
+  assert.equal(await rows.count(), BANK.dimensions.length + 1);
+  await context.close();
+  assertClean(problems);
+});
+
+test('reload midway resumes at the same question with the answers kept', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(`${env.base}#/questions`);
+  await appReady(page);
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('heading', { name: new RegExp(`^Question ${i + 1} of`) }).waitFor();
+    await page.getByLabel(BANK.scale[3]).or(page.locator('input[type=radio]').first()).first().check();
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByText('Saved in this browser.').waitFor();
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('heading', { name: `Question 6 of ${BANK.items.length}` }).waitFor();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('heading', { name: `Question 5 of ${BANK.items.length}` }).waitFor();
+  assert.equal(await page.locator('input[type=radio]:checked').count(), 1);
+  // The welcome page offers to continue.
+  await page.goto(`${env.base}#/`);
+  await page.getByRole('link', { name: 'Continue where you left off' }).waitFor();
+  assert.match(await page.getByText(/You have answered \d+ of/).innerText(), /answered 5 of/);
+  await context.close();
+  assertClean(problems);
+});
+
+test('start over asks first and keeps the answers when cancelled', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(`${env.base}#/questions`);
+  await appReady(page);
+  await page.locator('input[type=radio]').first().check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByText(/Start over\? This deletes your 1 answers/).waitFor();
+  await page.getByRole('button', { name: 'Keep my answers' }).click();
+  await page.getByRole('heading', { name: new RegExp(`^Question 2 of`) }).waitFor();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Yes, delete my answers' }).click();
+  await page.getByRole('heading', { name: new RegExp(`^Question 1 of`) }).waitFor();
+  assert.equal(await page.locator('input[type=radio]:checked').count(), 0);
+  await context.close();
+  assertClean(problems);
+});
+
+test('a corrupt save shows a message, is kept aside, and the app still works', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await page.evaluate((k) => localStorage.setItem(k, '{"format":"crossroads-session","version":1,"session":{"answers":'), SESSION_KEY);
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'Your saved progress could not be restored' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Nothing has been deleted/);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), ASIDE_KEY),
+    '{"format":"crossroads-session","version":1,"session":{"answers":');
+  await page.getByRole('button', { name: 'Start fresh and keep the old data' }).click();
+  await page.getByRole('link', { name: 'Start the questionnaire' }).click();
+  await page.getByRole('heading', { name: `Question 1 of ${BANK.items.length}` }).waitFor();
+  await context.close();
+  assertClean(problems);
+});
+
+test('a save from a newer version is explained, not misread', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await page.evaluate((k) => localStorage.setItem(k, '{"format":"crossroads-session","version":7,"session":{}}'), SESSION_KEY);
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: 'written by a newer version of Crossroads' }).waitFor();
+  await context.close();
+  assertClean(problems);
+});
+
+test('with storage blocked the app works in memory and warns', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await page.goto(`${env.base}#/questions`);
+  await appReady(page);
+  await page.getByRole('status').filter({ hasText: 'will be lost if you reload' }).waitFor();
+  await page.locator('input[type=radio]').first().check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: new RegExp(`^Question 2 of`) }).waitFor();
+  await context.close();
+  assertClean(problems);
+});

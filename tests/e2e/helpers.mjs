@@ -1,0 +1,87 @@
+// Shared set-up for the end-to-end tests: serve dist/ on 127.0.0.1 with its
+// production headers, launch Debian's Chromium through playwright-core, and
+// watch for anything a person should never get: a request to another origin,
+// a Content Security Policy violation, an uncaught error.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const BANK = JSON.parse(readFileSync(new URL('../../questions/bank.json', import.meta.url)));
+export const SESSION_KEY = 'crossroads.session.v1';
+export const ASIDE_KEY = 'crossroads.session.unreadable';
+
+function chromiumPath() {
+  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (p && existsSync(p)) return p;
+  }
+  return execFileSync('sh', ['-c', 'command -v chromium']).toString().trim();
+}
+
+/** Starts the server and the browser; returns handles and a `close`. */
+export async function launch({ prefix = '/', root = 'dist' } = {}) {
+  if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/index.html is missing: run trunk build first`);
+  const server = await startServer({ root, port: 0, prefix });
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/**
+ * Opens a new context and page that record foreign requests, CSP
+ * violations and page errors into `problems`.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const problems = { foreign: [], csp: [], errors: [] };
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['127.0.0.1'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {
+      problems.foreign.push(req.url());
+    }
+  });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect)/i.test(msg.text())) problems.csp.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.errors.push(String(err)));
+  return { context, page, problems };
+}
+
+/** Waits until the wasm app has mounted (its status region exists). */
+export async function appReady(page) {
+  await page.locator('#save-status').waitFor({ state: 'attached', timeout: 20000 });
+}
+
+/**
+ * The answer a person with a clear preference for `track` gives: the index
+ * of the option to pick (0-based) for each item of the bank, in order.
+ */
+export function clearAnswers(track) {
+  const dims = Object.fromEntries(BANK.dimensions.map((d) => [d.id, d.track === track ? 1 : -1]));
+  return BANK.items.map((item) => {
+    if (item.kind === 'likert') {
+      const agree = (dims[item.dimension] > 0) !== item.reverse;
+      return agree ? 4 : 0;
+    }
+    let best = 0;
+    let bestScore = -Infinity;
+    item.options.forEach((o, i) => {
+      const s = Object.entries(o.weights).reduce((acc, [d, w]) => acc + w * dims[d], 0);
+      if (s > bestScore) { best = i; bestScore = s; }
+    });
+    return best;
+  });
+}

@@ -1,0 +1,203 @@
+//! Scoring properties a person would notice: opposite respondents land in
+//! opposite bands, agreeing with everything is not a strong leaning, skipped
+//! and contradictory answers lower confidence, and every result explains
+//! itself exactly.
+
+use crossroads::core::bank::{Bank, Item, Track};
+use crossroads::core::content::Content;
+use crossroads::core::score::{score, Answers, Band, ConfidenceLevel, ConfidenceNote, Response};
+
+fn bank() -> Bank {
+    Content::builtin().expect("shipped bank is valid").bank
+}
+
+/// A respondent who strongly prefers `track`: agrees with statements that
+/// point there, disagrees with the rest, and picks the scenario option that
+/// weighs most toward it.
+fn clear_respondent(bank: &Bank, track: Track) -> Answers {
+    let toward = |dim: &crossroads::core::bank::DimensionId| -> i32 {
+        let d = bank.dimension(dim).expect("known dimension");
+        if d.track == track {
+            1
+        } else {
+            -1
+        }
+    };
+    bank.items
+        .iter()
+        .map(|item| {
+            let r = match item {
+                Item::Likert(l) => {
+                    let agree = (toward(&l.dimension) > 0) != l.reverse;
+                    Response::Likert(if agree { 5 } else { 1 })
+                }
+                Item::Scenario(s) => {
+                    let best = s
+                        .options
+                        .iter()
+                        .max_by_key(|o| o.weights.iter().map(|(d, w)| w * toward(d)).sum::<i32>())
+                        .expect("options");
+                    Response::Choice(best.id.clone())
+                }
+            };
+            (item.id().clone(), r)
+        })
+        .collect()
+}
+
+fn all_likert(bank: &Bank, value: u8) -> Answers {
+    bank.items
+        .iter()
+        .filter(|i| matches!(i, Item::Likert(_)))
+        .map(|i| (i.id().clone(), Response::Likert(value)))
+        .collect()
+}
+
+#[test]
+fn people_oriented_and_hands_on_respondents_land_in_opposite_bands() {
+    let bank = bank();
+    let people = score(&bank, &clear_respondent(&bank, Track::Management));
+    let hands_on = score(&bank, &clear_respondent(&bank, Track::Technical));
+    assert_eq!(people.band, Band::Management, "leaning {}", people.leaning);
+    assert_eq!(
+        hands_on.band,
+        Band::Technical,
+        "leaning {}",
+        hands_on.leaning
+    );
+    assert!(people.leaning > 60.0 && hands_on.leaning < -60.0);
+    assert_eq!(people.confidence.level, ConfidenceLevel::High);
+    assert_eq!(hands_on.confidence.level, ConfidenceLevel::High);
+    assert!(people.margin > 0.0);
+}
+
+#[test]
+fn agreeing_with_everything_is_not_a_strong_leaning() {
+    let bank = bank();
+    for value in [5, 4] {
+        let p = score(&bank, &all_likert(&bank, value));
+        assert_eq!(p.band, Band::Hybrid, "all {value}: leaning {}", p.leaning);
+        assert!(p.leaning.abs() < 1.0, "all {value}: leaning {}", p.leaning);
+        assert_eq!(
+            p.confidence.level,
+            ConfidenceLevel::Low,
+            "all {value}: {:?}",
+            p.confidence
+        );
+    }
+    let p = score(&bank, &all_likert(&bank, 5));
+    assert!(p
+        .confidence
+        .notes
+        .iter()
+        .any(|n| matches!(n, ConfidenceNote::StraightLine { value: 5 })));
+}
+
+#[test]
+fn a_leaning_survives_a_tendency_to_agree() {
+    // The same management-leaning person who also answers one step more
+    // agreeably on everything still leans management.
+    let bank = bank();
+    let mut answers = clear_respondent(&bank, Track::Management);
+    for r in answers.values_mut() {
+        if let Response::Likert(v) = r {
+            *v = (*v + 1).min(5);
+        }
+    }
+    assert_eq!(score(&bank, &answers).band, Band::Management);
+}
+
+#[test]
+fn skipping_lowers_confidence_but_keeps_the_direction() {
+    let bank = bank();
+    let full = clear_respondent(&bank, Track::Technical);
+    let half: Answers = full
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, (k, v))| (k.clone(), v.clone()))
+        .collect();
+    let (pf, ph) = (score(&bank, &full), score(&bank, &half));
+    assert!(ph.confidence.value < pf.confidence.value - 30.0);
+    assert_eq!(ph.band, Band::Technical);
+    assert!(ph
+        .confidence
+        .notes
+        .iter()
+        .any(|n| matches!(n, ConfidenceNote::Skipped { .. })));
+}
+
+#[test]
+fn contradictory_answers_lower_confidence_and_are_named() {
+    let bank = bank();
+    let mut answers = clear_respondent(&bank, Track::Management);
+    // Flip half of the people-orientation statements: the person now agrees
+    // with a preference and with its opposite.
+    let mut flipped = 0;
+    for item in &bank.items {
+        if let Item::Likert(l) = item {
+            if l.dimension.as_str() == "people_orientation" && flipped < 3 {
+                if let Some(Response::Likert(v)) = answers.get_mut(&l.id) {
+                    *v = 6 - *v;
+                    flipped += 1;
+                }
+            }
+        }
+    }
+    let p = score(&bank, &answers);
+    let clean = score(&bank, &clear_respondent(&bank, Track::Management));
+    assert!(p.confidence.value < clean.confidence.value);
+    assert!(p.confidence.notes.iter().any(|n| matches!(n,
+        ConfidenceNote::Inconsistent { dimensions } if dimensions.iter().any(|d| d.as_str() == "people_orientation"))));
+}
+
+#[test]
+fn the_explanation_adds_up_to_the_result() {
+    let bank = bank();
+    let answers = clear_respondent(&bank, Track::Management);
+    let p = score(&bank, &answers);
+    for d in &p.dimensions {
+        let sum: f64 = p
+            .contributions
+            .iter()
+            .filter(|c| c.dimension == d.id)
+            .map(|c| c.points)
+            .sum();
+        assert!((50.0 + sum - d.score.unwrap()).abs() < 1e-9, "{}", d.id);
+    }
+    let leaning: f64 = p.contributions.iter().map(|c| c.leaning).sum();
+    assert!((leaning - p.leaning).abs() < 1e-9);
+    let top = p.weightiest(5);
+    assert_eq!(top.len(), 5);
+    assert!(top.windows(2).all(|w| w[0].1.abs() >= w[1].1.abs()));
+}
+
+#[test]
+fn scoring_is_deterministic() {
+    let bank = bank();
+    let answers = clear_respondent(&bank, Track::Technical);
+    let a = serde_json::to_string(&score(&bank, &answers)).unwrap();
+    let b = serde_json::to_string(&score(&bank, &answers.clone())).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn nothing_answered_is_neutral_with_no_confidence() {
+    let bank = bank();
+    let p = score(&bank, &Answers::new());
+    assert_eq!(p.band, Band::Hybrid);
+    assert_eq!(p.confidence.value, 0.0);
+    assert!(p.dimensions.iter().all(|d| d.score.is_none()));
+}
+
+#[test]
+fn answers_the_bank_does_not_know_are_ignored_not_fatal() {
+    let bank = bank();
+    let mut answers = clear_respondent(&bank, Track::Management);
+    let expected = score(&bank, &answers);
+    answers.insert("retired-question".into(), Response::Likert(5));
+    answers.insert(bank.items[0].id().clone(), Response::Likert(9));
+    let p = score(&bank, &answers);
+    assert_eq!(p.answered, expected.answered - 1);
+    assert_eq!(p.band, Band::Management);
+}
