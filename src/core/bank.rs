@@ -128,13 +128,72 @@ pub struct Dimension {
 }
 
 /// One question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+///
+/// Read from JSON as a flat [`RawItem`] (so that serde errors keep their
+/// exact position) and turned into this enum once its kind is checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawItem", tag = "kind", rename_all = "snake_case")]
 pub enum Item {
     /// A statement answered on the five-point agreement scale.
     Likert(LikertItem),
     /// A workplace situation with options that weigh dimensions.
     Scenario(ScenarioItem),
+}
+
+/// An item as written: the fields of every kind, checked in `TryFrom`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItem {
+    id: ItemId,
+    kind: ItemKind,
+    text: String,
+    dimension: Option<DimensionId>,
+    reverse: Option<bool>,
+    options: Option<Vec<ScenarioOption>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ItemKind {
+    Likert,
+    Scenario,
+}
+
+impl TryFrom<RawItem> for Item {
+    type Error = String;
+
+    fn try_from(raw: RawItem) -> Result<Item, String> {
+        match raw.kind {
+            ItemKind::Likert => {
+                if raw.options.is_some() {
+                    return Err(format!("likert item \"{}\" cannot have options", raw.id));
+                }
+                Ok(Item::Likert(LikertItem {
+                    dimension: raw
+                        .dimension
+                        .ok_or_else(|| format!("likert item \"{}\" needs a dimension", raw.id))?,
+                    reverse: raw.reverse.unwrap_or(false),
+                    id: raw.id,
+                    text: raw.text,
+                }))
+            }
+            ItemKind::Scenario => {
+                if raw.dimension.is_some() || raw.reverse.is_some() {
+                    return Err(format!(
+                        "scenario \"{}\" weighs dimensions through its options; remove \"dimension\" and \"reverse\"",
+                        raw.id
+                    ));
+                }
+                Ok(Item::Scenario(ScenarioItem {
+                    options: raw
+                        .options
+                        .ok_or_else(|| format!("scenario \"{}\" needs options", raw.id))?,
+                    id: raw.id,
+                    text: raw.text,
+                }))
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,45 +220,6 @@ pub struct ScenarioOption {
     pub id: OptionId,
     pub text: String,
     pub weights: BTreeMap<DimensionId, i32>,
-}
-
-impl<'de> Deserialize<'de> for Item {
-    /// By hand rather than `#[serde(tag = "kind")]`: an internally tagged
-    /// enum buffers its input and loses the JSON path of an error inside an
-    /// item, which is the one thing an author needs to find it.
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let mut value = serde_json::Value::deserialize(d)?;
-        let kind = value
-            .as_object_mut()
-            .ok_or_else(|| D::Error::custom("an item must be an object"))?
-            .remove("kind");
-        let inner = |e: serde_path_to_error::Error<serde_json::Error>| {
-            D::Error::custom(nested_error(&e.path().to_string(), e.inner()))
-        };
-        match kind.as_ref().and_then(|k| k.as_str()) {
-            Some("likert") => serde_path_to_error::deserialize(value)
-                .map(Item::Likert)
-                .map_err(inner),
-            Some("scenario") => serde_path_to_error::deserialize(value)
-                .map(Item::Scenario)
-                .map_err(inner),
-            Some(other) => Err(D::Error::custom(format!(
-                "unknown item kind \"{other}\" (expected \"likert\" or \"scenario\")"
-            ))),
-            None => Err(D::Error::custom("the item has no \"kind\"")),
-        }
-    }
-}
-
-/// Carries an inner JSON path through a custom serde error, to be joined to
-/// the outer path by [`parse_json`].
-pub(crate) fn nested_error(path: &str, err: impl std::fmt::Display) -> String {
-    format!(
-        "{}{path}{}{err}",
-        super::problems::NESTED,
-        super::problems::NESTED
-    )
 }
 
 impl Item {

@@ -31,40 +31,117 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Marks the inner path in a nested error message (see `bank::Item`).
-pub(crate) const NESTED: char = '\u{1}';
-
-/// Parses `text` as `T`, naming the JSON path of a structural error (wrong
-/// type, missing field, unknown field) rather than only a line and column.
+/// Parses `text` as `T`. A structural error (wrong type, missing or unknown
+/// field, broken syntax) is reported with the JSON path where it happened,
+/// found by [`path_at`] from serde_json's line and column.
 pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = err.path().to_string();
-        let path = if path == "." || path.is_empty() {
-            "$".to_owned()
+    serde_json::from_str(text).map_err(|err| {
+        let offset = offset_of(text, err.line(), err.column());
+        let message = if err.is_syntax() || err.is_eof() {
+            format!("not valid JSON ({err})")
         } else {
-            path
+            err.to_string()
         };
-        let inner = err.into_inner();
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!("not valid JSON ({inner})")
-        } else {
-            inner.to_string()
-        };
-        // A nested error carries its own path inside the message.
-        let mut parts = message.splitn(3, NESTED);
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(""), Some(inner_path), Some(rest)) => {
-                let joined = if inner_path == "." || inner_path.is_empty() {
-                    path
-                } else if path == "$" {
-                    inner_path.to_owned()
-                } else {
-                    format!("{path}.{inner_path}")
-                };
-                Problem::new(file, joined, rest)
-            }
-            _ => Problem::new(file, path, message),
-        }
+        Problem::new(file, path_at(text, offset), message)
     })
+}
+
+/// The byte offset of a 1-based line and column (serde_json's convention:
+/// the column points at the last character read).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column).min(text.len())
+}
+
+/// The JSON path of the innermost value open at byte `offset` of `text`, as
+/// `items[3].reverse`, or `$` at the top level. A small scanner rather than
+/// a path-tracking deserializer: it costs a few hundred bytes of wasm
+/// instead of a wrapper around every generated deserializer.
+pub fn path_at(text: &str, offset: usize) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    // In an object, whether the next string is a key.
+    let mut expect_key = false;
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        *key = Some(text[start..i.min(bytes.len())].to_owned());
+                    }
+                    expect_key = false;
+                }
+            }
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expect_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+                expect_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+        }
+    }
+    if path.is_empty() {
+        "$".to_owned()
+    } else {
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_at;
+
+    #[test]
+    fn paths_point_into_nested_values() {
+        let text = r#"{"items": [{"id": "a"}, {"id": "b", "options": [1, {"w": tru"#;
+        for (needle, expected) in [
+            ("\"a\"", "items[0].id"),
+            ("\"b\"", "items[1].id"),
+            ("tru", "items[1].options[1].w"),
+            ("{", "$"),
+        ] {
+            let at = text.find(needle).unwrap() + needle.len() - 1;
+            assert_eq!(path_at(text, at), expected, "{needle}");
+        }
+    }
 }
