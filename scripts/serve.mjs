@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,6 +22,8 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/;
 
 /** Reads the `/*` block of a Netlify-style `_headers` file. */
 export function readHeaders(root) {
@@ -68,12 +71,19 @@ export function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefi
         res.writeHead(404, { 'Content-Type': 'text/plain', ...extra });
         return res.end('not found');
       }
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const head = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
+        Vary: 'Accept-Encoding',
         ...extra,
-      });
+      };
+      // Compress as any real static host does.
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && COMPRESSIBLE.test(file)) {
+        body = gzipSync(body, { level: 9 });
+        head['Content-Encoding'] = 'gzip';
+      }
+      res.writeHead(200, head);
       res.end(body);
     } catch (err) {
       res.writeHead(500, { 'Content-Type': 'text/plain' });

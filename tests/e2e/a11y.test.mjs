@@ -1,0 +1,66 @@
+// Accessibility and print: axe-core (WCAG 2.2 A/AA rules) finds no
+// violation on any screen, and printing drops the navigation chrome.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage } from './helpers.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+/** Stores a finished session so the result page has something to show. */
+async function seedFinished(page, track) {
+  const picks = clearAnswers(track);
+  const answers = Object.fromEntries(BANK.items.map((it, i) =>
+    [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id]));
+  await page.evaluate(([k, a]) => localStorage.setItem(k, JSON.stringify({
+    format: 'crossroads-session', version: 1,
+    session: { bank_id: 'crossroads-default', bank_version: '1.0.0', answers: a, position: 59, finished: true, started: null, updated: null },
+  })), [SESSION_KEY, answers]);
+}
+
+async function axe(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+  test(`every screen passes axe on ${name}`, async () => {
+    const { context, page } = await openPage(env.browser, { viewport });
+    await page.goto(env.base);
+    await appReady(page);
+    assert.deepEqual(await axe(page), [], 'welcome');
+    await page.goto(`${env.base}#/questions`);
+    await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();
+    assert.deepEqual(await axe(page), [], 'questionnaire');
+    await seedFinished(page, 'technical');
+    await page.goto(`${env.base}#/results`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Your result/ }).waitFor();
+    assert.deepEqual(await axe(page), [], 'results');
+    await page.goto(`${env.base}#/method`);
+    await page.getByRole('heading', { name: 'How Crossroads works out your result' }).waitFor();
+    assert.deepEqual(await axe(page), [], 'method');
+    await context.close();
+  });
+}
+
+test('a technical respondent sees the technical track, and the result prints without navigation', async () => {
+  const { context, page } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await seedFinished(page, 'technical');
+  await page.goto(`${env.base}#/results`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: `Your result: ${BANK.tracks.technical.name}` }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+  assert.equal(await page.getByRole('link', { name: 'Review my answers' }).isVisible(), false);
+  assert.equal(await page.getByRole('table', { name: /Scores by topic/ }).isVisible(), true);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000, 'a non-empty PDF');
+  await context.close();
+});
