@@ -7,7 +7,7 @@
 // (Netlify / Cloudflare Pages format) with the full set of security headers,
 // which scripts/serve.mjs also applies.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -65,4 +65,19 @@ const headers = [
   '',
 ].join('\n');
 writeFileSync(join(dir, '_headers'), headers);
+// The service worker's precache list and version: every built file, and a
+// version that changes whenever any of them does.
+const files = readdirSync(dir, { withFileTypes: true })
+  .filter((e) => e.isFile() && !['_headers', 'sw.js'].includes(e.name))
+  .map((e) => e.name)
+  .sort();
+const version = createHash('sha256');
+for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
+const precache = files.map((f) => (f === 'index.html' ? './' : `./${f}`));
+const swPath = join(dir, 'sw.js');
+const sw = readFileSync(swPath, 'utf8')
+  .replace("const VERSION = 'dev';", `const VERSION = '${version.digest('hex').slice(0, 16)}';`)
+  .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(precache)};`);
+writeFileSync(swPath, sw);
+
 console.log(`post-build: boot script -> ${bootName}; CSP and _headers written`);

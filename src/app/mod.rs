@@ -28,6 +28,21 @@ pub fn mount() {
     if let Some(root) = root {
         yew::Renderer::<App>::with_root(root).render();
     }
+    register_service_worker();
+}
+
+/// Caches the app for offline use. Service workers exist only in secure
+/// contexts (https, localhost); elsewhere the app simply stays online-only.
+fn register_service_worker() {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .map(|v| !v.is_undefined())
+        .unwrap_or(false);
+    if supported {
+        let _ = navigator.service_worker().register("./sw.js");
+    }
 }
 
 #[component]

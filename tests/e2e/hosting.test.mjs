@@ -1,0 +1,53 @@
+// Hosting as a training program would: under a sub-path, with the shipped
+// security headers, and offline after the first visit.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { appReady, launch, openPage } from './helpers.mjs';
+
+let env;
+before(async () => { env = await launch({ prefix: '/academy/crossroads/' }); });
+after(async () => { await env?.close(); });
+
+test('dist/ ships the security headers', () => {
+  const headers = readFileSync('dist/_headers', 'utf8');
+  for (const h of ["default-src 'self'", "'wasm-unsafe-eval'", "frame-ancestors 'none'", 'X-Content-Type-Options: nosniff', 'Referrer-Policy: no-referrer']) {
+    assert.ok(headers.includes(h), `_headers has ${h}`);
+  }
+  assert.doesNotMatch(headers, /unsafe-inline/);
+});
+
+test('served under a sub-path with the strict headers, the app works with no CSP violation', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  const response = await page.goto(env.base);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  await appReady(page);
+  await page.getByRole('link', { name: 'Start the questionnaire' }).click();
+  await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();
+  assert.ok(page.url().startsWith(env.base), page.url());
+  await page.reload();
+  await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+test('after the first visit the app loads and works offline', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Controlled from the next load on.
+  await page.reload();
+  await appReady(page);
+  await context.setOffline(true);
+  await page.goto(`${env.base}#/questions`);
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();
+  await page.locator('input[type=radio]').first().check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: /^Question 2 of/ }).waitFor();
+  await context.close();
+  assert.deepEqual(problems.foreign, []);
+  assert.deepEqual(problems.csp, []);
+});
