@@ -1,0 +1,46 @@
+//! The `crossroads` command a training program runs before deploying its
+//! own content: success on the shipped content, every problem and a non-zero
+//! exit on broken content.
+
+use std::process::Command;
+
+fn crossroads(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_crossroads"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run crossroads");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_accepts_the_shipped_content() {
+    let (code, stdout, stderr) = crossroads(&["check", "questions"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("ok: crossroads-default"), "{stdout}");
+}
+
+#[test]
+fn check_lists_every_problem_and_fails() {
+    let (code, _, stderr) = crossroads(&["check", "tests/fixtures/broken_content"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("bank.json: items[1].id: duplicate item id \"a1\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains("problem(s) found"), "{stderr}");
+}
+
+#[test]
+fn check_reports_a_missing_folder_and_usage() {
+    let (code, _, stderr) = crossroads(&["check", "no/such/dir"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot read"), "{stderr}");
+    let (code, _, stderr) = crossroads(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("usage"), "{stderr}");
+}
