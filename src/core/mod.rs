@@ -5,5 +5,6 @@ pub mod bank;
 pub mod cli;
 pub mod content;
 pub mod problems;
+pub mod result_file;
 pub mod score;
 pub mod session;
