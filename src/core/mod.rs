@@ -8,3 +8,4 @@ pub mod problems;
 pub mod result_file;
 pub mod score;
 pub mod session;
+pub mod share;

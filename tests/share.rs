@@ -1,0 +1,100 @@
+//! Share links: round trip, compactness, and a message for every broken link.
+
+use crossroads::core::bank::{Bank, Item};
+use crossroads::core::content::Content;
+use crossroads::core::score::Response;
+use crossroads::core::session::Session;
+use crossroads::core::share::{check, decode, encode, ShareError};
+
+fn bank() -> Bank {
+    Content::builtin().unwrap().bank
+}
+
+fn full(bank: &Bank) -> Session {
+    let mut s = Session::new(bank, "2026-11-28T10:00:00Z");
+    for (i, item) in bank.items.iter().enumerate() {
+        let r = match item {
+            Item::Likert(_) => Response::Likert(1 + (i % 5) as u8),
+            Item::Scenario(sc) => Response::Choice(sc.options[i % sc.options.len()].id.clone()),
+        };
+        s.answers.insert(item.id().clone(), r);
+    }
+    s.finished = true;
+    s
+}
+
+#[test]
+fn a_complete_result_round_trips_in_a_short_link() {
+    let bank = bank();
+    let s = full(&bank);
+    let link = encode(&bank, &s, Some("Zoë & <b>co</b>"));
+    assert!(link.len() < 160, "{} chars: {link}", link.len());
+    let back = decode(&bank, &link).unwrap();
+    assert_eq!(back.session.answers, s.answers);
+    assert!(back.session.finished);
+    assert_eq!(back.display_name.as_deref(), Some("Zoë & <b>co</b>"));
+    println!(
+        "share link for a complete result: {} characters",
+        link.len()
+    );
+}
+
+#[test]
+fn skipped_answers_stay_skipped() {
+    let bank = bank();
+    let mut s = full(&bank);
+    let gone: Vec<_> = bank
+        .items
+        .iter()
+        .step_by(7)
+        .map(|i| i.id().clone())
+        .collect();
+    for id in &gone {
+        s.answers.remove(id);
+    }
+    let back = decode(&bank, &encode(&bank, &s, None)).unwrap();
+    assert_eq!(back.session.answers, s.answers);
+    assert_eq!(back.display_name, None);
+}
+
+#[test]
+fn every_broken_link_gets_a_message() {
+    let bank = bank();
+    let link = encode(&bank, &full(&bank), Some("Ana"));
+    let truncated = &link[..link.len() - 10];
+    let tampered = link.replacen("a=1", "a=5", 1);
+    let signed = |body: &str| format!("#/r?{body}&c={}", check(body));
+    for (name, text, expected) in [
+        ("truncated", truncated.to_owned(), "incomplete"),
+        ("tampered", tampered, "incomplete"),
+        (
+            "not a result link",
+            "#/questions".to_owned(),
+            "not a valid result link",
+        ),
+        ("no check", "#/r?v=1&a=12".to_owned(), "incomplete"),
+        (
+            "newer",
+            signed("v=9&b=1.0.0&a=123"),
+            "newer version of Crossroads",
+        ),
+        (
+            "bad answer",
+            signed("v=1&b=1.0.0&a=12x"),
+            "not an answer to question",
+        ),
+        (
+            "too many",
+            signed(&format!("v=1&a={}", "3".repeat(bank.items.len() + 1))),
+            "more answers",
+        ),
+        ("bad escape", signed("v=1&a=1&n=%zz"), "broken %-escape"),
+    ] {
+        let err = decode(&bank, &text).expect_err(name).to_string();
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+    assert!(matches!(
+        decode(&bank, "#/r?v=1&a=12345&c="),
+        Err(ShareError::Incomplete)
+    ));
+}
