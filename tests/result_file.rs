@@ -32,9 +32,11 @@ pub fn generated(bank: &Bank, seed: u64) -> ResultFile {
         }
         let r = match item {
             Item::Likert(_) => Response::Likert(1 + rng.next(5) as u8),
-            Item::Scenario(sc) => {
-                Response::Choice(sc.options[rng.next(sc.options.len() as u64) as usize].id.clone())
-            }
+            Item::Scenario(sc) => Response::Choice(
+                sc.options[rng.next(sc.options.len() as u64) as usize]
+                    .id
+                    .clone(),
+            ),
         };
         s.answers.insert(item.id().clone(), r);
     }
@@ -42,11 +44,9 @@ pub fn generated(bank: &Bank, seed: u64) -> ResultFile {
     s.finished = rng.next(2) == 0;
     let names = ["Ana", "<script>alert(1)</script>", "Zoë \"Z\" O'Neil", ""];
     let name = names[rng.next(4) as usize];
-    ResultFile::new(
-        s,
-        (!name.is_empty()).then(|| name.to_owned()),
-        format!("note {seed}\nwith lines & <b>markup</b>"),
-    )
+    s.display_name = (!name.is_empty()).then(|| name.to_owned());
+    s.notes = format!("note {seed}\nwith lines & <b>markup</b>");
+    ResultFile::new(s)
 }
 
 #[test]
@@ -72,9 +72,17 @@ fn every_unusable_file_gets_its_own_message() {
     let damaged = good.replace("\"answers\": {", "\"answers\": 3, \"x\": {");
     let cases: Vec<(&str, String, &str)> = vec![
         ("not JSON", "hello, mentor".into(), "not JSON"),
-        ("JSON but not ours", "{\"name\": \"x\"}".into(), "not a Crossroads result"),
+        (
+            "JSON but not ours",
+            "{\"name\": \"x\"}".into(),
+            "not a Crossroads result",
+        ),
         ("an array", "[1, 2]".into(), "not a Crossroads result"),
-        ("newer format", newer, "newer version of Crossroads (result format 9"),
+        (
+            "newer format",
+            newer,
+            "newer version of Crossroads (result format 9",
+        ),
         ("over 1 MB", huge, "the limit is 1024 KB"),
         ("damaged", damaged, "damaged: at session.answers"),
     ];
@@ -96,9 +104,10 @@ fn answers_to_retired_questions_are_kept_and_flagged() {
     file.session
         .answers
         .insert("retired-q".into(), Response::Likert(4));
-    file.session
-        .answers
-        .insert(bank.items[9].id().clone(), Response::Choice(OptionId("zz".into())));
+    file.session.answers.insert(
+        bank.items[9].id().clone(),
+        Response::Choice(OptionId("zz".into())),
+    );
     let text = file.to_json();
     let imported = import(&text, &bank).unwrap();
     assert!(imported.unknown_answers.contains(&"retired-q".into()));

@@ -3,6 +3,8 @@
 //! change.
 
 mod components;
+pub mod download;
+pub mod opened;
 mod pages;
 pub mod route;
 pub mod state;
@@ -103,6 +105,21 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         });
     }
 
+    // Results opened from files and links, kept apart from the person's own.
+    let opened = {
+        let store = store.clone();
+        use_state(move || Rc::new(opened::load(&store).0))
+    };
+    {
+        let store = store.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with((*opened).clone(), move |list| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                opened::save(&store, list);
+            }
+        });
+    }
+
     let route = use_route();
     {
         // The welcome text lives in index.html for a fast first paint; show
@@ -126,6 +143,9 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         Route::Questions => html! { <pages::questionnaire::Questionnaire /> },
         Route::Results => html! { <pages::results::Results /> },
         Route::Method => html! { <pages::method::Method /> },
+        Route::Open => html! { <pages::open::Open /> },
+        Route::Opened(index) => html! { <pages::open::OpenedView {index} /> },
+        Route::Shared => html! { <pages::open::SharedView /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     };
     let unreadable = match &*loaded {
@@ -145,9 +165,11 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
     };
     html! {
         <ContextProvider<AssessContext> context={state}>
-            { for unreadable }
-            <SaveNotice persistent={store.is_persistent()} result={(*save_result).clone()} />
-            { page }
+            <ContextProvider<opened::OpenedContext> context={opened}>
+                { for unreadable }
+                <SaveNotice persistent={store.is_persistent()} result={(*save_result).clone()} />
+                { page }
+            </ContextProvider<opened::OpenedContext>>
         </ContextProvider<AssessContext>>
     }
 }

@@ -11,26 +11,49 @@ pub enum Route {
     Questions,
     Results,
     Method,
+    /// Open a result file.
+    Open,
+    /// One opened result, by its place in the opened list.
+    Opened(usize),
+    /// A result carried in a share link (`#/r?…`).
+    Shared,
     NotFound,
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
-        match hash.trim_start_matches('#').trim_end_matches('/') {
-            "" | "/" => Route::Welcome,
+        let path = hash.trim_start_matches('#');
+        if path.starts_with("/r?") {
+            return Route::Shared;
+        }
+        match path.trim_end_matches('/') {
+            "" => Route::Welcome,
             "/questions" => Route::Questions,
             "/results" => Route::Results,
             "/method" => Route::Method,
-            _ => Route::NotFound,
+            "/open" => Route::Open,
+            other => match other.strip_prefix("/opened/").map(str::parse) {
+                Some(Ok(n)) => Route::Opened(n),
+                _ => Route::NotFound,
+            },
         }
     }
 
     pub fn href(self) -> &'static str {
         match self {
-            Route::Welcome | Route::NotFound => "#/",
+            Route::Welcome | Route::NotFound | Route::Shared => "#/",
             Route::Questions => "#/questions",
             Route::Results => "#/results",
             Route::Method => "#/method",
+            Route::Open | Route::Opened(_) => "#/open",
+        }
+    }
+
+    /// The address of a route, including its parameter.
+    pub fn href_owned(self) -> String {
+        match self {
+            Route::Opened(n) => format!("#/opened/{n}"),
+            other => other.href().to_owned(),
         }
     }
 
@@ -61,6 +84,6 @@ pub fn use_route() -> Route {
 /// Goes to `route` (adds a history entry, like following a link).
 pub fn navigate(route: Route) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(route.href());
+        let _ = w.location().set_hash(&route.href_owned());
     }
 }

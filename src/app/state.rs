@@ -28,6 +28,12 @@ pub enum Action {
     Back,
     /// Throw everything away and begin again; carries the current time.
     StartOver(String),
+    /// The name to show a mentor (empty for none).
+    SetName(String),
+    /// The person's own notes.
+    SetNotes(String),
+    /// Replace the whole session (after the person confirmed it).
+    Replace(Box<Session>),
 }
 
 impl AssessState {
@@ -87,6 +93,11 @@ impl Reducible for AssessState {
             Action::StartOver(now) => {
                 *s = Session::new(&self.content.bank, &now);
             }
+            Action::SetName(name) => {
+                s.display_name = (!name.trim().is_empty()).then_some(name);
+            }
+            Action::SetNotes(notes) => s.notes = notes,
+            Action::Replace(session) => *s = *session,
         }
         Rc::new(next)
     }

@@ -21,23 +21,16 @@ pub const MAX_BYTES: usize = 1024 * 1024;
 pub struct ResultFile {
     pub format: String,
     pub version: u32,
-    /// How the person wants to be shown to a mentor or facilitator.
-    #[serde(default)]
-    pub display_name: Option<String>,
-    /// The person's own notes.
-    #[serde(default)]
-    pub notes: String,
-    /// Everything they entered, with the bank id and version it was for.
+    /// Everything they entered — answers, name, notes — with the bank id
+    /// and version it was for.
     pub session: Session,
 }
 
 impl ResultFile {
-    pub fn new(session: Session, display_name: Option<String>, notes: String) -> Self {
+    pub fn new(session: Session) -> Self {
         ResultFile {
             format: FORMAT.to_owned(),
             version: VERSION,
-            display_name,
-            notes,
             session,
         }
     }
@@ -50,7 +43,7 @@ impl ResultFile {
 
     /// A name for the person in lists: the display name, or a fallback.
     pub fn label(&self, fallback: &str) -> String {
-        match &self.display_name {
+        match &self.session.display_name {
             Some(n) if !n.trim().is_empty() => n.trim().to_owned(),
             _ => fallback.to_owned(),
         }
@@ -129,7 +122,12 @@ pub fn import(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
         .map_err(|p| ImportError::Invalid(format!("at {}: {}", p.path, p.message)))?;
     let unknown_answers = file.session.unmatched(bank);
     let other_bank = (file.session.bank_id != bank.id || file.session.bank_version != bank.version)
-        .then(|| (file.session.bank_id.clone(), file.session.bank_version.clone()));
+        .then(|| {
+            (
+                file.session.bank_id.clone(),
+                file.session.bank_version.clone(),
+            )
+        });
     Ok(Imported {
         file,
         unknown_answers,

@@ -27,6 +27,12 @@ pub struct Session {
     /// ISO-8601 times supplied by the caller (the core never reads a clock).
     pub started: Option<String>,
     pub updated: Option<String>,
+    /// How the person wants to appear to a mentor or facilitator.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// The person's own notes.
+    #[serde(default)]
+    pub notes: String,
 }
 
 #[derive(Serialize, Deserialize)]

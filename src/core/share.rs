@@ -153,6 +153,8 @@ pub fn decode(bank: &Bank, fragment: &str) -> Result<Shared, ShareError> {
         finished,
         started: None,
         updated: None,
+        display_name: None,
+        notes: String::new(),
     };
     Ok(Shared {
         session,

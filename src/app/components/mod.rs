@@ -1,5 +1,6 @@
 //! Reusable pieces shared by the pages.
 
 pub mod charts;
+pub mod export;
 pub mod notices;
 pub mod start_over;

@@ -2,6 +2,7 @@
 
 pub mod method;
 pub mod not_found;
+pub mod open;
 pub mod questionnaire;
 pub mod results;
 pub mod welcome;

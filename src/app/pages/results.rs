@@ -1,17 +1,49 @@
 //! The result: leaning, band, margin and confidence; per-dimension scores as
 //! a chart and a table; the answers that weighed most; what each track means.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::app::components::charts::{Bar, DimensionBars, LeaningGauge};
 use crate::app::route::Route;
 use crate::app::state::use_assess;
 use crate::core::bank::{Bank, Item, ItemId, Track};
-use crate::core::score::{Band, ConfidenceLevel, ConfidenceNote, Profile, Response};
+use crate::core::content::Content;
+use crate::core::score::{score, Band, ConfidenceLevel, ConfidenceNote, Profile, Response};
+use crate::core::session::Session;
 
 #[component]
 pub fn Results() -> Html {
     let state = use_assess();
+    let session = use_memo(state.session.clone(), |s| s.clone());
+    html! {
+        <>
+            <ResultView content={state.content.clone()} session={session} whose={Whose::Own} />
+            <crate::app::components::export::ExportPanel />
+        </>
+    }
+}
+
+/// Whose result is on screen.
+#[derive(Clone, PartialEq)]
+pub enum Whose {
+    /// The person's own work, from this browser.
+    Own,
+    /// Someone else's, opened from a file or a link (read-only).
+    Other(AttrValue),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultViewProps {
+    pub content: Rc<Content>,
+    pub session: Rc<Session>,
+    pub whose: Whose,
+}
+
+/// A scored, explained result for any session.
+#[component]
+pub fn ResultView(props: &ResultViewProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -21,17 +53,29 @@ pub fn Results() -> Html {
             }
         });
     }
-    let bank = &state.content.bank;
-    if state.answered() == 0 {
+    let bank = &props.content.bank;
+    let own = props.whose == Whose::Own;
+    let owner = match &props.whose {
+        Whose::Own => "Your".to_owned(),
+        Whose::Other(name) => format!("{name}'s"),
+    };
+    let answered = bank
+        .items
+        .iter()
+        .filter(|i| props.session.answers.contains_key(i.id()))
+        .count();
+    if answered == 0 {
         return html! {
             <section class="panel" aria-labelledby="results-title">
                 <h1 id="results-title" tabindex="-1" ref={heading}>{ "No result yet" }</h1>
                 <p>{ "Answer at least some of the questions to see where you lean." }</p>
-                <a class="button" href={Route::Questions.href()}>{ "Go to the questionnaire" }</a>
+                if own {
+                    <a class="button" href={Route::Questions.href()}>{ "Go to the questionnaire" }</a>
+                }
             </section>
         };
     }
-    let profile = state.profile();
+    let profile = score(bank, &props.session.answers);
     let track_info = match profile.band {
         Band::Management => &bank.tracks.management,
         Band::Hybrid => &bank.tracks.hybrid,
@@ -71,10 +115,10 @@ pub fn Results() -> Html {
 
     html! {
         <article class="results" aria-labelledby="results-title">
-            <h1 id="results-title" tabindex="-1" ref={heading}>{ "Your result: " }{ &track_info.name }</h1>
-            if !state.session.finished {
-                <p class="notice warn">{ format!("This is a provisional result: you have answered {} of {} questions.", profile.answered, profile.total) }
-                    { " " }<a href={Route::Questions.href()}>{ "Continue the questionnaire" }</a></p>
+            <h1 id="results-title" tabindex="-1" ref={heading}>{ format!("{owner} result: ") }{ &track_info.name }</h1>
+            if !props.session.finished {
+                <p class="notice warn">{ format!("This is a provisional result: {} of {} questions answered.", profile.answered, profile.total) }
+                    if own { { " " }<a href={Route::Questions.href()}>{ "Continue the questionnaire" }</a> }</p>
             }
             <section class="panel headline" aria-labelledby="leaning-title">
                 <h2 id="leaning-title">{ "Where you lean" }</h2>
@@ -113,7 +157,7 @@ pub fn Results() -> Html {
                 </table>
             </section>
 
-            <Why profile={profile.clone()} />
+            <Why profile={profile.clone()} content={props.content.clone()} session={props.session.clone()} />
 
             <section class="panel" aria-labelledby="topics-title">
                 <h2 id="topics-title">{ "What each topic means" }</h2>
@@ -154,7 +198,9 @@ pub fn Results() -> Html {
                 <p>{ "A leaning is a starting point for a conversation, not a verdict. Look at the answers that weighed most above, talk them through with a mentor, and read how the result is worked out." }</p>
                 <div class="actions">
                     <a class="button" href={Route::Method.href()}>{ "How this result is worked out" }</a>
-                    <a class="button secondary" href={Route::Questions.href()}>{ "Review my answers" }</a>
+                    if own {
+                        <a class="button secondary" href={Route::Questions.href()}>{ "Review my answers" }</a>
+                    }
                 </div>
             </section>
         </article>
@@ -164,13 +210,14 @@ pub fn Results() -> Html {
 #[derive(Properties, PartialEq)]
 struct WhyProps {
     profile: Profile,
+    content: Rc<Content>,
+    session: Rc<Session>,
 }
 
 /// The answers that moved the leaning most, each with its effect.
 #[component]
 fn Why(props: &WhyProps) -> Html {
-    let state = use_assess();
-    let bank = &state.content.bank;
+    let bank = &props.content.bank;
     let top = props.profile.weightiest(8);
     html! {
         <section class="panel" aria-labelledby="why-title">
@@ -185,7 +232,7 @@ fn Why(props: &WhyProps) -> Html {
                     html! {
                         <li>
                             <q>{ bank.item(id).map(Item::text).unwrap_or_default() }</q>
-                            <span class="answer">{ format!(" You answered: {}.", answer_text(bank, id, state.session.answers.get(id))) }</span>
+                            <span class="answer">{ format!(" You answered: {}.", answer_text(bank, id, props.session.answers.get(id))) }</span>
                             <span class="effect">{ format!(" Moved: {}. Effect on your leaning: {:.1} points toward {}.",
                                 moved.join(", "), leaning.abs(), if *leaning > 0.0 { "management" } else { "technical" }) }</span>
                         </li>

@@ -1,0 +1,281 @@
+//! Opening someone's result: from a file (picker or drag and drop) or from a
+//! share link. Whatever is opened is shown read-only and kept apart from the
+//! person's own work.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::app::opened::use_opened;
+use crate::app::pages::results::{ResultView, Whose};
+use crate::app::route::{navigate, Route};
+use crate::app::state::{use_assess, Action};
+use crate::core::result_file::{import, ResultFile, MAX_BYTES};
+use crate::core::share;
+
+/// Reads `file`, imports it and, if it is a result, adds it to the opened
+/// list and shows it.
+fn open_file(
+    file: web_sys::File,
+    content: Rc<crate::core::content::Content>,
+    opened: crate::app::opened::OpenedContext,
+    error: UseStateHandle<Option<String>>,
+) {
+    let name = file.name();
+    if file.size() > MAX_BYTES as f64 {
+        error.set(Some(format!(
+            "Could not open \"{name}\": the file is {} KB; a Crossroads result is far smaller (the limit is {} KB), so this is probably not one.",
+            (file.size() / 1024.0).round(),
+            MAX_BYTES / 1024
+        )));
+        return;
+    }
+    yew::platform::spawn_local(async move {
+        let text = match JsFuture::from(file.text()).await {
+            Ok(v) => v.as_string().unwrap_or_default(),
+            Err(_) => {
+                error.set(Some(format!("Could not read \"{name}\".")));
+                return;
+            }
+        };
+        match import(&text, &content.bank) {
+            Ok(imported) => {
+                let mut list = (*opened).as_ref().clone();
+                list.push(imported.file);
+                let index = list.len() - 1;
+                opened.set(Rc::new(list));
+                error.set(None);
+                navigate(Route::Opened(index));
+            }
+            Err(e) => error.set(Some(format!("Could not open \"{name}\": {e}."))),
+        }
+    });
+}
+
+#[component]
+pub fn Open() -> Html {
+    let state = use_assess();
+    let opened = use_opened();
+    let error = use_state(|| None::<String>);
+    let over = use_state(|| false);
+
+    let on_pick = {
+        let (content, opened, error) = (state.content.clone(), opened.clone(), error.clone());
+        Callback::from(move |e: Event| {
+            let input: Option<web_sys::HtmlInputElement> =
+                e.target().and_then(|t| t.dyn_into().ok());
+            if let Some(file) = input
+                .as_ref()
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            {
+                open_file(file, content.clone(), opened.clone(), error.clone());
+            }
+            if let Some(i) = input {
+                i.set_value("");
+            }
+        })
+    };
+    let on_drop = {
+        let (content, opened, error, over) = (
+            state.content.clone(),
+            opened.clone(),
+            error.clone(),
+            over.clone(),
+        );
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(false);
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                open_file(file, content.clone(), opened.clone(), error.clone());
+            }
+        })
+    };
+    let on_over = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(true);
+        })
+    };
+    let on_leave = {
+        let over = over.clone();
+        Callback::from(move |_: DragEvent| over.set(false))
+    };
+
+    html! {
+        <article aria-labelledby="open-title">
+            <h1 id="open-title">{ "Open a result" }</h1>
+            <p>{ "Open a result file someone gave you — a mentee's, or one of your own from an earlier attempt. It opens on its own and never replaces your own work. The file is read in this browser only." }</p>
+            <div class={classes!("dropzone", (*over).then_some("over"))} ondrop={on_drop} ondragover={on_over} ondragleave={on_leave}>
+                <label for="result-file" class="button">{ "Choose a result file" }</label>
+                <input id="result-file" class="file-input" type="file" accept=".json,application/json" onchange={on_pick} />
+                <p class="muted">{ "…or drop it here." }</p>
+            </div>
+            if let Some(msg) = (*error).clone() {
+                <p class="notice warn" role="alert">{ msg }</p>
+            }
+            if !opened.is_empty() {
+                <section class="panel" aria-labelledby="opened-title">
+                    <h2 id="opened-title">{ "Opened results" }</h2>
+                    <ul class="opened-list">
+                        { for opened.iter().enumerate().map(|(i, f)| {
+                            let remove = {
+                                let opened = opened.clone();
+                                Callback::from(move |_| {
+                                    let mut list = (*opened).as_ref().clone();
+                                    if i < list.len() {
+                                        list.remove(i);
+                                    }
+                                    opened.set(Rc::new(list));
+                                })
+                            };
+                            let label = f.label(&format!("Result {}", i + 1));
+                            html! {
+                                <li>
+                                    <a href={Route::Opened(i).href_owned()}>{ label.clone() }</a>
+                                    { f.session.updated.as_deref().map(|u| format!(" — saved {}", u.chars().take(10).collect::<String>())).unwrap_or_default() }
+                                    { " " }
+                                    <button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove {label}")}>{ "Remove" }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OpenedViewProps {
+    pub index: usize,
+}
+
+/// One opened result, read-only, with what changed on the way in.
+#[component]
+pub fn OpenedView(props: &OpenedViewProps) -> Html {
+    let state = use_assess();
+    let opened = use_opened();
+    let confirming = use_state(|| false);
+    let Some(file) = opened.get(props.index).cloned() else {
+        return html! {
+            <section class="panel" role="alert">
+                <h1>{ "This opened result is no longer here" }</h1>
+                <a class="button" href={Route::Open.href()}>{ "Open a result" }</a>
+            </section>
+        };
+    };
+    let bank = &state.content.bank;
+    let label = file.label("This person");
+    let unknown = file.session.unmatched(bank);
+    let other_bank = file.session.bank_id != bank.id || file.session.bank_version != bank.version;
+    let session = Rc::new(file.session.clone());
+    let replace = {
+        let state = state.clone();
+        let session = file.session.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Replace(Box::new(session.clone())));
+            navigate(Route::Results);
+        })
+    };
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(false))
+    };
+    html! {
+        <>
+            <p class="notice info">{ format!("You are viewing {label}'s result, opened from a file. It is read-only, and your own work is untouched.") }</p>
+            if other_bank {
+                <p class="notice warn">{ format!(
+                    "This result was made with question bank {} {}; it is scored here with the current bank ({} {}), so figures may differ slightly from what {label} saw.",
+                    file.session.bank_id, file.session.bank_version, bank.id, bank.version
+                ) }</p>
+            }
+            if !unknown.is_empty() {
+                <p class="notice warn">{ format!(
+                    "{} answer(s) are to questions this version no longer asks ({}). They are kept in the file but not scored.",
+                    unknown.len(),
+                    unknown.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+                ) }</p>
+            }
+            <ResultView content={state.content.clone()} session={session} whose={Whose::Other(label.clone().into())} />
+            if !file.session.notes.is_empty() {
+                <section class="panel" aria-labelledby="their-notes">
+                    <h2 id="their-notes">{ format!("{label}'s notes") }</h2>
+                    <p class="preserve">{ file.session.notes.clone() }</p>
+                </section>
+            }
+            <section class="panel" aria-labelledby="replace-title">
+                <h2 id="replace-title">{ "Is this your own result?" }</h2>
+                <p>{ "If this file is your own earlier work, you can make it your current work in this browser." }</p>
+                if *confirming {
+                    <div class="confirm" role="group" aria-labelledby="replace-q">
+                        <p id="replace-q">{ format!("Replace your own work ({} answers) with this result? Your current answers will be lost unless you have downloaded them.", state.answered()) }</p>
+                        <button type="button" class="danger" onclick={replace}>{ "Yes, replace my work" }</button>
+                        <button type="button" class="secondary" onclick={cancel}>{ "Keep my work" }</button>
+                    </div>
+                } else {
+                    <button type="button" class="secondary" onclick={ask}>{ "Replace my own work with this result" }</button>
+                }
+            </section>
+        </>
+    }
+}
+
+/// A result carried in the link itself (`#/r?…`).
+#[component]
+pub fn SharedView() -> Html {
+    let state = use_assess();
+    let opened = use_opened();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    match share::decode(&state.content.bank, &hash) {
+        Err(e) => html! {
+            <section class="panel warn" role="alert" aria-labelledby="share-error">
+                <h1 id="share-error">{ "This result link cannot be opened" }</h1>
+                <p>{ format!("Crossroads could not read it: {e}.") }</p>
+                <a class="button" href={Route::Welcome.href()}>{ "Go to the start" }</a>
+            </section>
+        },
+        Ok(shared) => {
+            let label = shared
+                .display_name
+                .clone()
+                .unwrap_or_else(|| "Someone".to_owned());
+            let mut session = shared.session;
+            session.display_name = shared.display_name;
+            let keep = {
+                let opened = opened.clone();
+                let session = session.clone();
+                Callback::from(move |_| {
+                    let mut list = (*opened).as_ref().clone();
+                    list.push(ResultFile::new(session.clone()));
+                    let index = list.len() - 1;
+                    opened.set(Rc::new(list));
+                    navigate(Route::Opened(index));
+                })
+            };
+            html! {
+                <>
+                    <p class="notice info">{ format!("You are viewing {label}'s shared result. It is read-only; nothing is saved unless you choose to.") }</p>
+                    <ResultView content={state.content.clone()} session={Rc::new(session)} whose={Whose::Other(label.into())} />
+                    <div class="actions">
+                        <button type="button" onclick={keep}>{ "Keep it in my opened results" }</button>
+                    </div>
+                </>
+            }
+        }
+    }
+}

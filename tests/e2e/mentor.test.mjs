@@ -1,0 +1,149 @@
+// Mentors and mentees: a mentee exports a result file, a mentor opens it in
+// another browser, a share link opens read-only, and untrusted text (names,
+// notes) always shows as typed and never runs.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage } from './helpers.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const XSS_NAME = '<img src=x onerror="window.__pwned=1">Ana';
+const XSS_NOTE = '<script>window.__pwned=2</script> I want to lead & <b>grow</b>';
+
+async function seed(page, track) {
+  const picks = clearAnswers(track);
+  const answers = Object.fromEntries(BANK.items.map((it, i) =>
+    [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id]));
+  await page.evaluate(([k, a]) => localStorage.setItem(k, JSON.stringify({
+    format: 'crossroads-session', version: 1,
+    session: { bank_id: 'crossroads-default', bank_version: '1.0.0', answers: a, position: 59, finished: true, started: null, updated: null },
+  })), [SESSION_KEY, answers]);
+}
+
+test('a mentee exports; a mentor opens the file in another browser; the mentee\'s work is untouched', async () => {
+  const mentee = await openPage(env.browser, { acceptDownloads: true });
+  await mentee.page.goto(env.base);
+  await appReady(mentee.page);
+  await seed(mentee.page, 'management');
+  await mentee.page.goto(`${env.base}#/results`);
+  await mentee.page.reload();
+  await mentee.page.getByLabel('Your name on the file (optional)').fill(XSS_NAME);
+  await mentee.page.getByLabel(/^Notes for yourself/).fill(XSS_NOTE);
+  const [download] = await Promise.all([
+    mentee.page.waitForEvent('download'),
+    mentee.page.getByRole('button', { name: 'Download my result file' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^crossroads-result-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+  const menteeSave = await mentee.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY);
+
+  const mentor = await openPage(env.browser);
+  await mentor.page.goto(`${env.base}#/open`);
+  await appReady(mentor.page);
+  await mentor.page.getByLabel('Choose a result file').setInputFiles(file);
+  const heading = mentor.page.getByRole('heading', { level: 1, name: `${XSS_NAME}'s result: ${BANK.tracks.management.name}` });
+  await heading.waitFor();
+  await mentor.page.getByText(XSS_NOTE, { exact: true }).waitFor();
+  assert.equal(await mentor.page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+  assert.equal(await mentor.page.locator('main img, main script').count(), 0);
+  // The mentor's own (empty) work was not replaced by the import.
+  assert.equal(await mentor.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), null);
+  // Still listed after a reload.
+  await mentor.page.goto(`${env.base}#/open`);
+  await mentor.page.reload();
+  await mentor.page.getByRole('link', { name: XSS_NAME }).waitFor();
+
+  assert.equal(await mentee.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), menteeSave);
+  for (const side of [mentee, mentor]) {
+    await side.context.close();
+    assert.deepEqual(side.problems, { foreign: [], csp: [], errors: [] });
+  }
+});
+
+test('opening a file never overwrites one\'s own work; replacing asks first', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await seed(page, 'technical');
+  await page.reload();
+  const own = await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY);
+  const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
+  const other = join(dir, 'other.json');
+  const picks = clearAnswers('management');
+  writeFileSync(other, JSON.stringify({
+    format: 'crossroads-result', version: 1,
+    session: {
+      bank_id: 'crossroads-default', bank_version: '0.9.0', position: 0, finished: true, started: null, updated: null,
+      display_name: 'Sam', notes: '',
+      answers: { ...Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])), retired_q: 4 },
+    },
+  }));
+  await page.goto(`${env.base}#/open`);
+  await page.getByLabel('Choose a result file').setInputFiles(other);
+  await page.getByRole('heading', { level: 1, name: /^Sam's result/ }).waitFor();
+  await page.getByText(/made with question bank crossroads-default 0\.9\.0/).waitFor();
+  await page.getByText(/no longer asks \(retired_q\)/).waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), own);
+  await page.getByRole('button', { name: 'Replace my own work with this result' }).click();
+  await page.getByRole('button', { name: 'Keep my work' }).click();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), own);
+  await page.getByRole('button', { name: 'Replace my own work with this result' }).click();
+  await page.getByRole('button', { name: 'Yes, replace my work' }).click();
+  await page.getByRole('heading', { level: 1, name: `Your result: ${BANK.tracks.management.name}` }).waitFor();
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+test('bad files get a clear message, not a crash', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(`${env.base}#/open`);
+  await appReady(page);
+  const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
+  for (const [name, text, expected] of [
+    ['notes.txt', 'just some notes', /not JSON/],
+    ['other.json', '{"hello": "world"}', /not a Crossroads result/],
+    ['future.json', '{"format": "crossroads-result", "version": 5, "session": {}}', /newer version of Crossroads/],
+  ]) {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    await page.getByLabel('Choose a result file').setInputFiles(p);
+    await page.getByRole('alert').filter({ hasText: expected }).waitFor();
+  }
+  const big = join(dir, 'big.json');
+  writeFileSync(big, 'x'.repeat(1_100_000));
+  await page.getByLabel('Choose a result file').setInputFiles(big);
+  await page.getByRole('alert').filter({ hasText: /limit is 1024 KB/ }).waitFor();
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+test('a share link opens read-only; a truncated one shows its message', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await seed(page, 'technical');
+  await page.goto(`${env.base}#/results`);
+  await page.reload();
+  await page.getByLabel('Your name on the file (optional)').fill('Lee <i>x</i>');
+  await page.getByRole('button', { name: 'Make a share link' }).click();
+  const link = await page.getByLabel(/^Share link/).inputValue();
+  assert.ok(link.startsWith(env.base), link);
+  assert.ok(link.length - env.base.length < 200, `${link.length - env.base.length} characters after the base`);
+
+  const viewer = await openPage(env.browser);
+  await viewer.page.goto(link);
+  await viewer.page.getByRole('heading', { level: 1, name: `Lee <i>x</i>'s result: ${BANK.tracks.technical.name}` }).waitFor();
+  assert.equal(await viewer.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), null, 'viewing saves nothing');
+  await viewer.page.goto(link.slice(0, -12));
+  await viewer.page.reload();
+  await viewer.page.getByRole('alert').filter({ hasText: /incomplete/ }).waitFor();
+  for (const side of [{ context, problems }, viewer]) {
+    await side.context.close();
+    assert.deepEqual(side.problems, { foreign: [], csp: [], errors: [] });
+  }
+});
