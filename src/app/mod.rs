@@ -146,6 +146,7 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         Route::Open => html! { <pages::open::Open /> },
         Route::Opened(index) => html! { <pages::open::OpenedView {index} /> },
         Route::Shared => html! { <pages::open::SharedView /> },
+        Route::Compare => html! { <pages::compare::Compare /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     };
     let unreadable = match &*loaded {

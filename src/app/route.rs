@@ -17,6 +17,8 @@ pub enum Route {
     Opened(usize),
     /// A result carried in a share link (`#/r?…`).
     Shared,
+    /// Two results side by side.
+    Compare,
     NotFound,
 }
 
@@ -32,6 +34,7 @@ impl Route {
             "/results" => Route::Results,
             "/method" => Route::Method,
             "/open" => Route::Open,
+            "/compare" => Route::Compare,
             other => match other.strip_prefix("/opened/").map(str::parse) {
                 Some(Ok(n)) => Route::Opened(n),
                 _ => Route::NotFound,
@@ -46,6 +49,7 @@ impl Route {
             Route::Results => "#/results",
             Route::Method => "#/method",
             Route::Open | Route::Opened(_) => "#/open",
+            Route::Compare => "#/compare",
         }
     }
 

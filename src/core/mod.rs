@@ -3,6 +3,7 @@
 
 pub mod bank;
 pub mod cli;
+pub mod compare;
 pub mod content;
 pub mod problems;
 pub mod result_file;

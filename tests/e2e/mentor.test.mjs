@@ -147,3 +147,36 @@ test('a share link opens read-only; a truncated one shows its message', async ()
     assert.deepEqual(side.problems, { foreign: [], csp: [], errors: [] });
   }
 });
+
+test('progress over time: an earlier file compared with today shows the change per topic', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await seed(page, 'management');
+  await page.reload();
+  const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
+  const earlier = join(dir, 'earlier.json');
+  const picks = clearAnswers('technical');
+  writeFileSync(earlier, JSON.stringify({
+    format: 'crossroads-result', version: 1,
+    session: {
+      bank_id: 'crossroads-default', bank_version: '1.0.0', position: 0, finished: true,
+      started: '2026-08-28T09:00:00Z', updated: '2026-08-28T09:30:00Z', display_name: 'Me in August', notes: '',
+      answers: Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])),
+    },
+  }));
+  await page.goto(`${env.base}#/open`);
+  await page.getByLabel('Choose a result file').setInputFiles(earlier);
+  await page.getByRole('heading', { level: 1, name: /^Me in August's result/ }).waitFor();
+  await page.goto(`${env.base}#/compare`);
+  await page.getByLabel('Earlier result').selectOption({ label: 'Me in August 2026-08-28' });
+  await page.getByLabel('Later result').selectOption({ label: 'My current work' });
+  await page.getByText(`Then: ${BANK.tracks.technical.name}`, { exact: false }).waitFor();
+  await page.getByText(`Now: ${BANK.tracks.management.name}`, { exact: false }).waitFor();
+  const table = page.getByRole('table', { name: /Scores by topic, earlier and later/ });
+  assert.equal(await table.getByRole('row').count(), BANK.dimensions.length + 1);
+  const peopleRow = table.getByRole('row', { name: new RegExp(`^${BANK.dimensions[0].name}`) });
+  assert.match(await peopleRow.innerText(), /\+\d+/);
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});

@@ -147,6 +147,7 @@ pub fn Open() -> Html {
                             }
                         }) }
                     </ul>
+                    <a class="button secondary" href={Route::Compare.href()}>{ "Compare two results" }</a>
                 </section>
             }
         </article>

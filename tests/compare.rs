@@ -1,0 +1,55 @@
+//! Progress over time: the comparison shows what moved, and only that.
+
+use crossroads::core::bank::Item;
+use crossroads::core::compare::compare;
+use crossroads::core::content::Content;
+use crossroads::core::score::{Band, Response};
+use crossroads::core::session::Session;
+
+#[test]
+fn a_move_toward_management_shows_in_every_changed_dimension() {
+    let bank = Content::builtin().unwrap().bank;
+    let mut then = Session::new(&bank, "2026-08-01");
+    let mut now = Session::new(&bank, "2026-11-01");
+    for item in &bank.items {
+        if let Item::Likert(l) = item {
+            let mgmt = bank.dimension(&l.dimension).unwrap().track
+                == crossroads::core::bank::Track::Management;
+            let toward = mgmt != l.reverse;
+            then.answers
+                .insert(l.id.clone(), Response::Likert(if toward { 2 } else { 4 }));
+            now.answers
+                .insert(l.id.clone(), Response::Likert(if toward { 5 } else { 1 }));
+        }
+    }
+    let c = compare(&bank, &then, &now);
+    assert_eq!(c.band_then, Band::Technical);
+    assert_eq!(c.band_now, Band::Management);
+    assert!(c.leaning_now > c.leaning_then);
+    assert_eq!(c.answers_changed, 54);
+    for d in &c.dimensions {
+        let mgmt =
+            bank.dimension(&d.id).unwrap().track == crossroads::core::bank::Track::Management;
+        let change = d.change.expect("both scored");
+        assert!(
+            if mgmt { change > 0.0 } else { change < 0.0 },
+            "{}: {change}",
+            d.id
+        );
+    }
+}
+
+#[test]
+fn comparing_a_result_with_itself_shows_no_change() {
+    let bank = Content::builtin().unwrap().bank;
+    let mut s = Session::new(&bank, "2026-11-01");
+    s.answers
+        .insert(bank.items[0].id().clone(), Response::Likert(4));
+    let c = compare(&bank, &s, &s);
+    assert_eq!(c.answers_changed, 0);
+    assert_eq!(c.leaning_then, c.leaning_now);
+    assert!(c
+        .dimensions
+        .iter()
+        .all(|d| d.change.is_none_or(|x| x == 0.0)));
+}
