@@ -68,7 +68,7 @@ writeFileSync(join(dir, '_headers'), headers);
 // The service worker's precache list and version: every built file, and a
 // version that changes whenever any of them does.
 const files = readdirSync(dir, { withFileTypes: true })
-  .filter((e) => e.isFile() && !['_headers', 'sw.js'].includes(e.name))
+  .filter((e) => e.isFile() && !['_headers', 'sw.js', 'crossroads.json'].includes(e.name))
   .map((e) => e.name)
   .sort();
 const version = createHash('sha256');

@@ -36,12 +36,19 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Hashed files never change: cache first. Other same-origin files (a
-  // program's own content) go to the network and fall back to the cache.
+  // The build's own files never change under their names: cache first.
+  // Anything else of this origin — a program's crossroads.json and content
+  // files, which it may edit after building — comes from the network when
+  // possible and from the cache when offline.
+  const url = new URL(request.url);
+  url.hash = '';
+  const precached = PRECACHE.some((p) => new URL(p, self.location).href === url.href);
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const hit = await cache.match(request);
-      if (hit) return hit;
+      if (precached) {
+        const hit = await cache.match(request, { ignoreSearch: true });
+        if (hit) return hit;
+      }
       try {
         const response = await fetch(request);
         if (response.ok) cache.put(request, response.clone());

@@ -2,6 +2,7 @@
 //! restores the saved session, routes between pages and saves after every
 //! change.
 
+pub mod boot;
 mod components;
 pub mod download;
 pub mod opened;
@@ -49,12 +50,32 @@ fn register_service_worker() {
 
 #[component]
 pub fn App() -> Html {
-    let content = use_memo((), |_| Content::builtin().map(Rc::new));
-    match &*content {
-        Ok(content) => html! { <Assessment content={content.clone()} store={Store::open()} /> },
-        Err(problems) => {
+    let builtin = use_memo((), |_| Content::builtin().map(Rc::new));
+    let booted = use_state(|| None::<boot::Booted>);
+    {
+        let booted = booted.clone();
+        use_effect_with(builtin.clone(), move |builtin| {
+            if let Ok(content) = &**builtin {
+                let content = content.clone();
+                yew::platform::spawn_local(async move {
+                    let b = boot::boot(content).await;
+                    boot::apply_branding(&b.config);
+                    booted.set(Some(b));
+                });
+            }
+        });
+    }
+    match (&*builtin, &*booted) {
+        (Err(problems), _) => {
             html! { <ContentProblems problems={Rc::new(problems.clone()) as Rc<Vec<Problem>>} /> }
         }
+        // The static welcome in index.html stays on screen meanwhile.
+        (Ok(_), None) => html! {},
+        (Ok(_), Some(b)) => html! {
+            <ContextProvider<Rc<boot::BootReport>> context={b.report.clone()}>
+                <Assessment content={b.content.clone()} store={Store::open()} />
+            </ContextProvider<Rc<boot::BootReport>>>
+        },
     }
 }
 
@@ -147,6 +168,7 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         Route::Opened(index) => html! { <pages::open::OpenedView {index} /> },
         Route::Shared => html! { <pages::open::SharedView /> },
         Route::Compare => html! { <pages::compare::Compare /> },
+        Route::Admin => html! { <pages::admin::Admin /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     };
     let unreadable = match &*loaded {

@@ -19,6 +19,8 @@ pub enum Route {
     Shared,
     /// Two results side by side.
     Compare,
+    /// The coordinator's deployment check.
+    Admin,
     NotFound,
 }
 
@@ -35,6 +37,7 @@ impl Route {
             "/method" => Route::Method,
             "/open" => Route::Open,
             "/compare" => Route::Compare,
+            "/admin" => Route::Admin,
             other => match other.strip_prefix("/opened/").map(str::parse) {
                 Some(Ok(n)) => Route::Opened(n),
                 _ => Route::NotFound,
@@ -50,6 +53,7 @@ impl Route {
             Route::Method => "#/method",
             Route::Open | Route::Opened(_) => "#/open",
             Route::Compare => "#/compare",
+            Route::Admin => "#/admin",
         }
     }
 

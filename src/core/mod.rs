@@ -4,6 +4,7 @@
 pub mod bank;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod content;
 pub mod problems;
 pub mod result_file;

@@ -1,5 +1,6 @@
 //! One module per routed screen.
 
+pub mod admin;
 pub mod compare;
 pub mod method;
 pub mod not_found;

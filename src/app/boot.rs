@@ -1,0 +1,167 @@
+//! Start-up: read the program's `crossroads.json` and content files beside
+//! `index.html`, validate them, and fall back to the built-in content when
+//! anything is wrong — participants always get a working app, and the
+//! coordinator sees every problem on `#/admin`.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::config::{Config, CONFIG_FILE};
+use crate::core::content::Content;
+use crate::core::problems::Problem;
+
+/// What start-up found, for the coordinator's check page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BootReport {
+    /// Whether a `crossroads.json` was found and read.
+    pub config_found: bool,
+    /// Content files that replaced built-in ones.
+    pub custom_files: Vec<String>,
+    /// Every problem found; when not empty, the built-in content is in use.
+    pub problems: Vec<Problem>,
+}
+
+/// The loaded content, its settings and the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Booted {
+    pub content: Rc<Content>,
+    pub config: Rc<Config>,
+    pub report: Rc<BootReport>,
+}
+
+/// Fetches a file beside `index.html`: `Ok(None)` when it does not exist.
+async fn fetch_text(path: &str) -> Result<Option<String>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| "the file could not be fetched (network error)".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!("the server answered HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "unreadable body")?)
+        .await
+        .map_err(|_| "unreadable body".to_owned())?;
+    Ok(text.as_string())
+}
+
+/// Loads settings and content. Never fails: the worst case is the built-in
+/// content with a list of problems.
+pub async fn boot(builtin: Rc<Content>) -> Booted {
+    let mut report = BootReport::default();
+    let fallback = |report: BootReport, config: Config| Booted {
+        content: builtin.clone(),
+        config: Rc::new(config),
+        report: Rc::new(report),
+    };
+    let config = match fetch_text(CONFIG_FILE).await {
+        Ok(None) => return fallback(report, Config::default()),
+        Err(why) => {
+            // Offline with nothing cached, or a server error: run as shipped.
+            report.problems.push(Problem::new(CONFIG_FILE, "$", why));
+            return fallback(report, Config::default());
+        }
+        Ok(Some(text)) => {
+            report.config_found = true;
+            match Config::from_json(&text) {
+                Ok(c) => c,
+                Err(problems) => {
+                    report.problems = problems;
+                    return fallback(report, Config::default());
+                }
+            }
+        }
+    };
+    let Some(bank_path) = config.content.bank.clone() else {
+        return fallback(report, config);
+    };
+    for (key, path) in config.content.named() {
+        if key != "bank" {
+            report.problems.push(Problem::new(
+                CONFIG_FILE,
+                format!("content.{key}"),
+                format!("\"{path}\": replacing {key} is not supported by this version yet; the built-in {key} are used"),
+            ));
+        }
+    }
+    match fetch_text(&bank_path).await {
+        Ok(Some(text)) => match Content::from_texts(&text) {
+            Ok(content) => {
+                report.custom_files.push(bank_path.clone());
+                Booted {
+                    content: Rc::new(content),
+                    config: Rc::new(config),
+                    report: Rc::new(report),
+                }
+            }
+            Err(problems) => {
+                report.problems.extend(problems.into_iter().map(|mut p| {
+                    p.file = bank_path.clone();
+                    p
+                }));
+                fallback(report, config)
+            }
+        },
+        Ok(None) => {
+            report.problems.push(Problem::new(
+                CONFIG_FILE,
+                "content.bank",
+                format!("\"{bank_path}\" was not found beside index.html"),
+            ));
+            fallback(report, config)
+        }
+        Err(why) => {
+            report.problems.push(Problem::new(&bank_path, "$", why));
+            fallback(report, config)
+        }
+    }
+}
+
+/// Puts the program's name, logo, accent colour and welcome text on the
+/// page. Text is set as text, never parsed as HTML; the colour goes through
+/// the CSS object model, which the Content Security Policy allows.
+pub fn apply_branding(config: &Config) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let (Some(accent), Some(root)) = (&config.accent, document.document_element()) {
+        if let Ok(el) = root.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property("--accent", accent);
+            let _ = el.style().set_property("--mgmt", accent);
+        }
+    }
+    if let Some(brand) = document.query_selector(".brand").ok().flatten() {
+        if let Some(logo) = &config.logo {
+            if let Ok(img) = document.create_element("img") {
+                let _ = img.set_attribute("src", logo);
+                let _ = img.set_attribute("alt", "");
+                let _ = img.set_attribute("class", "program-logo");
+                let _ = brand.prepend_with_node_1(&img);
+            }
+        }
+        if let Some(name) = &config.name {
+            if let Ok(span) = document.create_element("span") {
+                span.set_text_content(Some(name));
+                let _ = span.set_attribute("class", "program-name");
+                let _ = brand.append_with_node_1(&span);
+            }
+            document.set_title(&format!("{name} · Crossroads"));
+        }
+    }
+    if let (Some(text), Some(welcome)) = (&config.welcome, document.get_element_by_id("welcome")) {
+        if let Ok(p) = document.create_element("p") {
+            p.set_text_content(Some(text));
+            let _ = p.set_attribute("class", "program-welcome panel");
+            if let Some(title) = document.get_element_by_id("welcome-title") {
+                let _ = title.after_with_node_1(&p);
+            } else {
+                let _ = welcome.prepend_with_node_1(&p);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The coordinator's deployment check (`#/admin`): which settings and
+//! content files were loaded, and every problem found in them.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::boot::BootReport;
+use crate::app::state::use_assess;
+use crate::core::bank::Item;
+
+#[component]
+pub fn Admin() -> Html {
+    let report = use_context::<Rc<BootReport>>().unwrap_or_default();
+    let state = use_assess();
+    let bank = &state.content.bank;
+    let scenarios = bank
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Scenario(_)))
+        .count();
+    html! {
+        <article aria-labelledby="admin-title">
+            <h1 id="admin-title">{ "Deployment check" }</h1>
+            <p>{ "For the coordinator of a program hosting Crossroads. Participants never see this page unless they open it." }</p>
+            <section class="panel" aria-labelledby="admin-settings">
+                <h2 id="admin-settings">{ "Settings" }</h2>
+                <p>{ if report.config_found { "crossroads.json was found and read." } else { "No crossroads.json was found: the built-in settings and content are in use." } }</p>
+                <p>{ if report.custom_files.is_empty() {
+                    "Content in use: the built-in content.".to_owned()
+                } else {
+                    format!("Custom content in use: {}.", report.custom_files.join(", "))
+                } }</p>
+                <p>{ format!("Question bank: {} {} — {} dimensions, {} questions ({} scenarios).",
+                    bank.id, bank.version, bank.dimensions.len(), bank.items.len(), scenarios) }</p>
+            </section>
+            <section class="panel" aria-labelledby="admin-problems">
+                <h2 id="admin-problems">{ "Problems" }</h2>
+                if report.problems.is_empty() {
+                    <p>{ "No problems found." }</p>
+                } else {
+                    <p role="alert">{ format!("{} problem(s) found. Participants are shown the built-in content until they are fixed.", report.problems.len()) }</p>
+                    <ul class="problems">
+                        { for report.problems.iter().map(|p| html! {
+                            <li><code>{ p.file.clone() }</code>{ " at " }<code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }</li>
+                        }) }
+                    </ul>
+                }
+                <p class="muted">{ "The same checks run natively: cargo run --bin crossroads -- check <folder>." }</p>
+            </section>
+        </article>
+    }
+}
