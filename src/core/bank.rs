@@ -16,6 +16,7 @@ pub const MAX_WEIGHT: i32 = 2;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
@@ -60,6 +61,7 @@ id_type!(
 );
 
 /// The track a dimension points to.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
@@ -68,9 +70,13 @@ pub enum Track {
 }
 
 /// A whole bank as the author wrote it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
+    /// Lets editors find the schema; ignored by Crossroads.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     pub id: String,
     pub version: String,
     pub title: String,
@@ -84,6 +90,7 @@ pub struct Bank {
 }
 
 /// What each of the three outcomes means.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tracks {
@@ -92,6 +99,7 @@ pub struct Tracks {
     pub technical: TrackInfo,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrackInfo {
@@ -101,6 +109,7 @@ pub struct TrackInfo {
 }
 
 /// A published article the content draws on.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -113,6 +122,7 @@ pub struct Source {
 }
 
 /// One scale of the questionnaire. A high score means the `high_means` pole.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
@@ -131,6 +141,7 @@ pub struct Dimension {
 ///
 /// Read from JSON as a flat [`RawItem`] (so that serde errors keep their
 /// exact position) and turned into this enum once its kind is checked.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawItem", tag = "kind", rename_all = "snake_case")]
 pub enum Item {
@@ -141,6 +152,7 @@ pub enum Item {
 }
 
 /// An item as written: the fields of every kind, checked in `TryFrom`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
@@ -152,6 +164,7 @@ pub struct RawItem {
     options: Option<Vec<ScenarioOption>>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum ItemKind {
@@ -196,6 +209,7 @@ impl TryFrom<RawItem> for Item {
     }
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LikertItem {
@@ -206,6 +220,7 @@ pub struct LikertItem {
     pub text: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioItem {
@@ -214,6 +229,7 @@ pub struct ScenarioItem {
     pub options: Vec<ScenarioOption>,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioOption {

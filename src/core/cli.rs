@@ -12,8 +12,15 @@ pub fn run(args: Vec<String>) -> i32 {
             let dir = args.get(1).map(String::as_str).unwrap_or("questions");
             check(Path::new(dir))
         }
+        Some("schema") => {
+            let dir = args
+                .get(1)
+                .map(String::as_str)
+                .unwrap_or("questions/schema");
+            write_schemas(Path::new(dir))
+        }
         _ => {
-            eprintln!("usage: crossroads check [content-dir]");
+            eprintln!("usage: crossroads check [content-dir]\n       crossroads schema [out-dir]");
             2
         }
     }
@@ -47,4 +54,20 @@ fn check(dir: &Path) -> i32 {
             1
         }
     }
+}
+
+fn write_schemas(dir: &Path) -> i32 {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("{}: cannot create: {e}", dir.display());
+        return 1;
+    }
+    for (name, text) in super::schema::schemas() {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("{}: cannot write: {e}", path.display());
+            return 1;
+        }
+        println!("wrote {}", path.display());
+    }
+    0
 }

@@ -10,9 +10,13 @@ use super::problems::{parse_json, Problem};
 pub const CONFIG_FILE: &str = "crossroads.json";
 
 /// Branding and content overrides.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Lets editors find the schema; ignored by Crossroads.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The program's name, shown in the header next to Crossroads.
     #[serde(default)]
     pub name: Option<String>,
@@ -31,6 +35,7 @@ pub struct Config {
 }
 
 /// Which content files to load instead of the built-in ones.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentFiles {

@@ -2,12 +2,15 @@
 //! is deterministic and tested natively with `cargo test`.
 
 pub mod bank;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod content;
 pub mod problems;
 pub mod result_file;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod score;
 pub mod session;
 pub mod share;
