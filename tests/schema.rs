@@ -2,6 +2,8 @@
 //! generate: change a content type without regenerating them (`cargo run
 //! --bin crossroads -- schema`) and this fails.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use crossroads::core::schema::schemas;
 
 #[test]
