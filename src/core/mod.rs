@@ -4,6 +4,7 @@
 pub mod bank;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod cohort;
 pub mod compare;
 pub mod config;
 pub mod content;
