@@ -169,6 +169,7 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         Route::Shared => html! { <pages::open::SharedView /> },
         Route::Compare => html! { <pages::compare::Compare /> },
         Route::Admin => html! { <pages::admin::Admin /> },
+        Route::Cohort => html! { <pages::cohort::CohortPage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     };
     let unreadable = match &*loaded {

@@ -21,6 +21,8 @@ pub enum Route {
     Compare,
     /// The coordinator's deployment check.
     Admin,
+    /// A facilitator's cohort overview.
+    Cohort,
     NotFound,
 }
 
@@ -38,6 +40,7 @@ impl Route {
             "/open" => Route::Open,
             "/compare" => Route::Compare,
             "/admin" => Route::Admin,
+            "/cohort" => Route::Cohort,
             other => match other.strip_prefix("/opened/").map(str::parse) {
                 Some(Ok(n)) => Route::Opened(n),
                 _ => Route::NotFound,
@@ -54,6 +57,7 @@ impl Route {
             Route::Open | Route::Opened(_) => "#/open",
             Route::Compare => "#/compare",
             Route::Admin => "#/admin",
+            Route::Cohort => "#/cohort",
         }
     }
 

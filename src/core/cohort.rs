@@ -74,21 +74,11 @@ impl<'a> Cohort<'a> {
     pub fn add(&mut self, file_name: &str, text: &str) {
         let imported = match import(text, self.bank) {
             Ok(i) => i,
-            Err(e) => {
-                self.rejected.push(Rejected {
-                    file: file_name.to_owned(),
-                    problem: e.to_string(),
-                });
-                return;
-            }
+            Err(e) => return self.reject(file_name, &e.to_string()),
         };
         let profile = score(self.bank, &imported.file.session.answers);
         if profile.answered == 0 {
-            self.rejected.push(Rejected {
-                file: file_name.to_owned(),
-                problem: "it has no answers to this questionnaire".into(),
-            });
-            return;
+            return self.reject(file_name, "it has no answers to this questionnaire");
         }
         self.count += 1;
         self.bands[match profile.band {
@@ -111,6 +101,14 @@ impl<'a> Cohort<'a> {
                 confidence: profile.confidence.value,
             });
         }
+    }
+
+    /// Records a file that could not even be read.
+    pub fn reject(&mut self, file_name: &str, problem: &str) {
+        self.rejected.push(Rejected {
+            file: file_name.to_owned(),
+            problem: problem.to_owned(),
+        });
     }
 
     pub fn summary(&self) -> CohortSummary {

@@ -1,6 +1,7 @@
 //! One module per routed screen.
 
 pub mod admin;
+pub mod cohort;
 pub mod compare;
 pub mod method;
 pub mod not_found;

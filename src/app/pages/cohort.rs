@@ -1,0 +1,197 @@
+//! The facilitator's cohort view: many result files at once, summarised in
+//! the browser — nothing is uploaded anywhere.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::app::download::download;
+use crate::app::state::use_assess;
+use crate::core::cohort::{Cohort, CohortSummary};
+use crate::core::content::Content;
+use crate::core::result_file::MAX_BYTES;
+use crate::core::score::Band;
+
+/// Reads every file, then aggregates. Returns the summary and the time the
+/// parsing and aggregation took (reading from disk excluded).
+async fn summarise(files: Vec<web_sys::File>, content: Rc<Content>) -> (CohortSummary, f64) {
+    // Read everything first, so the timing below covers parsing and
+    // aggregation only.
+    let mut texts: Vec<(String, Result<String, String>)> = Vec::with_capacity(files.len());
+    for f in files {
+        let text = if f.size() > MAX_BYTES as f64 {
+            Err(format!(
+                "the file is {:.0} KB, over the {} KB limit",
+                f.size() / 1024.0,
+                MAX_BYTES / 1024
+            ))
+        } else {
+            JsFuture::from(f.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .ok_or_else(|| "the file could not be read".to_owned())
+        };
+        texts.push((f.name(), text));
+    }
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = perf.as_ref().map(|p| p.now()).unwrap_or_default();
+    let mut cohort = Cohort::new(&content.bank, true);
+    for (name, text) in &texts {
+        match text {
+            Ok(t) => cohort.add(name, t),
+            Err(why) => cohort.reject(name, why),
+        }
+    }
+    let summary = cohort.summary();
+    let took = perf.map(|p| p.now()).unwrap_or_default() - start;
+    (summary, took)
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[component]
+pub fn CohortPage() -> Html {
+    let state = use_assess();
+    let result = use_state(|| None::<Rc<(CohortSummary, f64)>>);
+    let busy = use_state(|| false);
+    let message = use_state(|| None::<String>);
+
+    let start = {
+        let (content, result, busy) = (state.content.clone(), result.clone(), busy.clone());
+        Callback::from(move |files: Vec<web_sys::File>| {
+            if files.is_empty() {
+                return;
+            }
+            busy.set(true);
+            let (content, result, busy) = (content.clone(), result.clone(), busy.clone());
+            yew::platform::spawn_local(async move {
+                let r = summarise(files, content).await;
+                result.set(Some(Rc::new(r)));
+                busy.set(false);
+            });
+        })
+    };
+    let on_pick = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            let input: Option<web_sys::HtmlInputElement> =
+                e.target().and_then(|t| t.dyn_into().ok());
+            start.emit(files_of(input.as_ref().and_then(|i| i.files())));
+        })
+    };
+    let on_drop = {
+        let start = start.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            start.emit(files_of(e.data_transfer().and_then(|d| d.files())));
+        })
+    };
+    let on_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let bank = &state.content.bank;
+
+    let body = match &*result {
+        None => html! {},
+        Some(r) => {
+            let (s, took) = (&r.0, r.1);
+            let on_csv = {
+                let csv = s.to_csv();
+                let message = message.clone();
+                Callback::from(move |_| {
+                    message.set(Some(
+                        match download("crossroads-cohort.csv", "text/csv", &csv) {
+                            Ok(()) => "Saved crossroads-cohort.csv.".to_owned(),
+                            Err(e) => e,
+                        },
+                    ));
+                })
+            };
+            let max = s.management.max(s.hybrid).max(s.technical).max(1) as f64;
+            let bands = [
+                (bank.tracks.management.name.clone(), s.management),
+                (bank.tracks.hybrid.name.clone(), s.hybrid),
+                (bank.tracks.technical.name.clone(), s.technical),
+            ];
+            html! {
+                <>
+                    <p role="status" class="lead">{ format!(
+                        "{} participants summarised; {} file(s) skipped. Parsed and summarised in {took:.0} ms.",
+                        s.participants, s.rejected.len()
+                    ) }</p>
+                    <section class="panel" aria-labelledby="c-bands">
+                        <h2 id="c-bands">{ "Track leanings" }</h2>
+                        <svg class="bars" viewBox="0 0 600 120" aria-hidden="true" focusable="false">
+                            { for bands.iter().enumerate().map(|(i, (name, n))| {
+                                let y = i as f64 * 36.0 + 6.0;
+                                html! { <g>
+                                    <text x="190" y={(y + 17.0).to_string()} text-anchor="end" class="label">{ name.clone() }</text>
+                                    <rect x="200" y={y.to_string()} width={(*n as f64 / max * 340.0).to_string()} height="24" class="bar mgmt" />
+                                    <text x={(206.0 + *n as f64 / max * 340.0).to_string()} y={(y + 17.0).to_string()} class="value">{ n.to_string() }</text>
+                                </g> }
+                            }) }
+                        </svg>
+                        <table>
+                            <caption>{ "Participants per track (the same data as the chart)" }</caption>
+                            <thead><tr><th scope="col">{ "Track" }</th><th scope="col">{ "Participants" }</th></tr></thead>
+                            <tbody>{ for bands.iter().map(|(name, n)| html! { <tr><th scope="row">{ name.clone() }</th><td>{ n.to_string() }</td></tr> }) }</tbody>
+                        </table>
+                    </section>
+                    <section class="panel" aria-labelledby="c-dims">
+                        <h2 id="c-dims">{ "Average on each topic" }</h2>
+                        <table>
+                            <caption>{ "Mean topic scores (0–100, 50 neutral)" }</caption>
+                            <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Mean" }</th></tr></thead>
+                            <tbody>{ for bank.dimensions.iter().zip(&s.dimension_means).map(|(d, (_, m))| html! {
+                                <tr><th scope="row">{ d.name.clone() }</th><td>{ m.map(|x| format!("{x:.0}")).unwrap_or_else(|| "–".into()) }</td></tr>
+                            }) }</tbody>
+                        </table>
+                    </section>
+                    <section class="panel" aria-labelledby="c-people">
+                        <h2 id="c-people">{ "Participants" }</h2>
+                        <table>
+                            <caption>{ "Each participant's leaning" }</caption>
+                            <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Track" }</th><th scope="col">{ "Leaning" }</th><th scope="col">{ "Confidence" }</th></tr></thead>
+                            <tbody>{ for s.people.iter().map(|p| html! {
+                                <tr>
+                                    <th scope="row">{ p.name.clone() }</th>
+                                    <td>{ match p.band { Band::Management => bank.tracks.management.name.clone(), Band::Hybrid => bank.tracks.hybrid.name.clone(), Band::Technical => bank.tracks.technical.name.clone() } }</td>
+                                    <td>{ format!("{:.0} {}", p.leaning.abs(), if p.leaning >= 0.0 { "management" } else { "technical" }) }</td>
+                                    <td>{ format!("{:.0}", p.confidence) }</td>
+                                </tr>
+                            }) }</tbody>
+                        </table>
+                    </section>
+                    if !s.rejected.is_empty() {
+                        <section class="panel warn" aria-labelledby="c-rejected">
+                            <h2 id="c-rejected">{ format!("Skipped files ({})", s.rejected.len()) }</h2>
+                            <ul>{ for s.rejected.iter().map(|r| html! { <li><code>{ r.file.clone() }</code>{ ": " }{ r.problem.clone() }</li> }) }</ul>
+                        </section>
+                    }
+                    <div class="actions">
+                        <button type="button" onclick={on_csv}>{ "Download the summary as CSV" }</button>
+                    </div>
+                    <p role="status" class="muted">{ (*message).clone().unwrap_or_default() }</p>
+                </>
+            }
+        }
+    };
+
+    html! {
+        <article aria-labelledby="cohort-title">
+            <h1 id="cohort-title">{ "Cohort overview" }</h1>
+            <p>{ "For facilitators: select or drop your participants' result files to see the group at a glance. The files are read in this browser only; nothing is uploaded." }</p>
+            <div class="dropzone" ondrop={on_drop} ondragover={on_over}>
+                <label for="cohort-files" class="button">{ "Choose result files" }</label>
+                <input id="cohort-files" class="file-input" type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
+                <p class="muted">{ "…or drop them here. Any number of files; broken ones are listed and skipped." }</p>
+            </div>
+            if *busy { <p role="status">{ "Reading files…" }</p> }
+            { body }
+        </article>
+    }
+}
