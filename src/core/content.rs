@@ -1,16 +1,28 @@
 //! The built-in content, embedded at build time from `questions/`.
 
 use super::bank::Bank;
+use super::career::catalog::{Catalog, CatalogTexts};
 use super::problems::Problem;
 
 /// The default bank's file name and text.
 pub const BANK_FILE: &str = "bank.json";
 pub const BANK_JSON: &str = include_str!("../../questions/bank.json");
 
+/// The built-in catalog files.
+pub const BUILTIN_CATALOG: CatalogTexts<'static> = CatalogTexts {
+    skills: include_str!("../../questions/skills.json"),
+    experience: include_str!("../../questions/experience.json"),
+    roles: include_str!("../../questions/roles.json"),
+    certifications: include_str!("../../questions/certifications.json"),
+    activities: include_str!("../../questions/activities.json"),
+    prompts: include_str!("../../questions/prompts.json"),
+};
+
 /// Everything the app shows, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
     pub bank: Bank,
+    pub catalog: Catalog,
 }
 
 impl Content {
@@ -19,8 +31,23 @@ impl Content {
         Self::from_texts(BANK_JSON)
     }
 
+    /// A bank of one's own with the built-in catalog.
     pub fn from_texts(bank: &str) -> Result<Content, Vec<Problem>> {
-        let bank = Bank::from_json(BANK_FILE, bank)?;
-        Ok(Content { bank })
+        Self::from_parts(bank, &BUILTIN_CATALOG)
+    }
+
+    /// A bank and a catalog; every problem in either is reported.
+    pub fn from_parts(bank: &str, catalog: &CatalogTexts) -> Result<Content, Vec<Problem>> {
+        let bank = Bank::from_json(BANK_FILE, bank);
+        let catalog = Catalog::from_texts(catalog);
+        match (bank, catalog) {
+            (Ok(bank), Ok(catalog)) => Ok(Content { bank, catalog }),
+            (b, c) => Err(b
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .chain(c.err().unwrap_or_default())
+                .collect()),
+        }
     }
 }

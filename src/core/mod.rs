@@ -2,6 +2,7 @@
 //! is deterministic and tested natively with `cargo test`.
 
 pub mod bank;
+pub mod career;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod cohort;

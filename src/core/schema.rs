@@ -5,6 +5,9 @@
 use schemars::schema_for;
 
 use super::bank::Bank;
+use super::career::catalog::{
+    ActivitiesFile, CertificationsFile, FactsFile, PromptsFile, RolesFile, SkillsFile,
+};
 use super::config::Config;
 
 /// Each schema's file name and pretty-printed text.
@@ -13,5 +16,17 @@ pub fn schemas() -> Vec<(&'static str, String)> {
     vec![
         ("bank.schema.json", pretty(schema_for!(Bank))),
         ("crossroads.schema.json", pretty(schema_for!(Config))),
+        ("skills.schema.json", pretty(schema_for!(SkillsFile))),
+        ("experience.schema.json", pretty(schema_for!(FactsFile))),
+        ("roles.schema.json", pretty(schema_for!(RolesFile))),
+        (
+            "certifications.schema.json",
+            pretty(schema_for!(CertificationsFile)),
+        ),
+        (
+            "activities.schema.json",
+            pretty(schema_for!(ActivitiesFile)),
+        ),
+        ("prompts.schema.json", pretty(schema_for!(PromptsFile))),
     ]
 }

@@ -1,0 +1,783 @@
+//! The career catalog: skills with behaviour-anchored levels, experience
+//! facts, roles, certifications (with prerequisites modelled as conditions)
+//! and learning activities, as loaded from `questions/*.json` and validated.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::bank::id_type;
+use crate::core::problems::{parse_json, Problem};
+
+id_type!(
+    /// Names a skill such as `financial_management`.
+    SkillId
+);
+id_type!(
+    /// Names an experience fact such as `months_leading_projects`.
+    FactId
+);
+id_type!(
+    /// Names a target role.
+    RoleId
+);
+id_type!(
+    /// Names a certification.
+    CertId
+);
+id_type!(
+    /// Names a learning activity.
+    ActivityId
+);
+
+/// Where a role, certification or activity sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CareerTrack {
+    Management,
+    Hybrid,
+    Technical,
+    Both,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    pub id: SkillId,
+    pub name: String,
+    pub category: String,
+    pub description: String,
+    /// What each level 0–4 looks like, as observable behaviour.
+    pub levels: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    Number,
+    Choice,
+    Multi,
+    Flag,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FactOption {
+    pub id: String,
+    pub label: String,
+}
+
+/// A fact about a person's experience, asked once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: FactId,
+    pub label: String,
+    pub help: Option<String>,
+    pub kind: FactKind,
+    pub unit: Option<String>,
+    pub min: f64,
+    pub max: f64,
+    /// Grows by itself with time while the person stays in their work.
+    pub accrues: bool,
+    pub options: Vec<FactOption>,
+}
+
+impl Fact {
+    /// How much the fact grows per month when it accrues.
+    pub fn per_month(&self) -> f64 {
+        match self.unit.as_deref() {
+            Some("years") => 1.0 / 12.0,
+            _ => 1.0,
+        }
+    }
+}
+
+/// What a role asks of one skill.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub level: u8,
+    pub importance: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: RoleId,
+    pub name: String,
+    pub track: CareerTrack,
+    pub summary: String,
+    pub requires: BTreeMap<SkillId, Requirement>,
+    pub typical_experience: String,
+    pub typical_certifications: Vec<CertId>,
+    pub source: Option<String>,
+}
+
+/// A prerequisite, as written in `certifications.json`: one of
+/// `{"all": [...], "label": …}`, `{"any": [...], "label": …}`,
+/// `{"at_least": {"fact", "value"}}`, `{"one_of": {"fact", "values"}}`,
+/// `{"count_of": {"fact", "min"}}` or `{"cert": id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged, deny_unknown_fields)]
+pub enum Condition {
+    All {
+        all: Vec<Condition>,
+        #[serde(default)]
+        label: Option<String>,
+    },
+    Any {
+        any: Vec<Condition>,
+        #[serde(default)]
+        label: Option<String>,
+    },
+    AtLeast {
+        at_least: FactAtLeast,
+    },
+    OneOf {
+        one_of: FactOneOf,
+    },
+    CountOf {
+        count_of: FactCountOf,
+    },
+    Cert {
+        cert: CertId,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FactAtLeast {
+    pub fact: FactId,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FactOneOf {
+    pub fact: FactId,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FactCountOf {
+    pub fact: FactId,
+    pub min: usize,
+}
+
+/// Sitting the exam before having the experience.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AssociatePath {
+    pub name: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    pub id: CertId,
+    pub name: String,
+    pub issuer: String,
+    pub track: CareerTrack,
+    pub prerequisites: Option<Condition>,
+    pub prerequisites_text: String,
+    pub associate_path: Option<AssociatePath>,
+    pub exam: String,
+    /// Typical exam fee; `None` when unknown.
+    pub cost_usd: Option<f64>,
+    pub cost_text: String,
+    pub renewal: String,
+    pub study_hours: Option<f64>,
+    pub builds: BTreeMap<SkillId, u8>,
+    pub requires_certs: Vec<CertId>,
+    pub url: String,
+    pub sources: Vec<String>,
+    pub as_of: String,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CountsToward {
+    pub fact: FactId,
+    pub amount: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub id: ActivityId,
+    pub name: String,
+    pub description: String,
+    pub hours: f64,
+    pub duration_months: f64,
+    pub cost_usd: Option<f64>,
+    pub builds: BTreeMap<SkillId, u8>,
+    pub counts_toward: Vec<CountsToward>,
+    pub track: CareerTrack,
+    pub source: Option<String>,
+}
+
+/// When a mentor discussion prompt applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PromptWhen {
+    BlindSpot,
+    HiddenStrength,
+    LargestGap,
+    TrackDecision,
+    Hybrid,
+    General,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    pub id: String,
+    pub when: PromptWhen,
+    pub text: String,
+}
+
+macro_rules! file_type {
+    ($name:ident, $field:ident, $t:ty) => {
+        /// One content file as written.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+            pub schema: Option<String>,
+            pub $field: Vec<$t>,
+        }
+    };
+}
+file_type!(SkillsFile, skills, Skill);
+file_type!(FactsFile, facts, Fact);
+file_type!(RolesFile, roles, Role);
+file_type!(CertificationsFile, certifications, Certification);
+file_type!(ActivitiesFile, activities, Activity);
+file_type!(PromptsFile, prompts, Prompt);
+
+/// The texts of the six catalog files.
+pub struct CatalogTexts<'a> {
+    pub skills: &'a str,
+    pub experience: &'a str,
+    pub roles: &'a str,
+    pub certifications: &'a str,
+    pub activities: &'a str,
+    pub prompts: &'a str,
+}
+
+/// The whole validated catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub skills: Vec<Skill>,
+    pub facts: Vec<Fact>,
+    pub roles: Vec<Role>,
+    pub certifications: Vec<Certification>,
+    pub activities: Vec<Activity>,
+    pub prompts: Vec<Prompt>,
+}
+
+impl Catalog {
+    /// Parses and validates all six files, reporting every problem found.
+    pub fn from_texts(t: &CatalogTexts) -> Result<Catalog, Vec<Problem>> {
+        let mut problems = Vec::new();
+        macro_rules! load {
+            ($file:expr, $text:expr, $t:ty) => {
+                match parse_json::<$t>($file, $text) {
+                    Ok(v) => Some(v),
+                    Err(p) => {
+                        problems.push(p);
+                        None
+                    }
+                }
+            };
+        }
+        let skills = load!("skills.json", t.skills, SkillsFile);
+        let facts = load!("experience.json", t.experience, FactsFile);
+        let roles = load!("roles.json", t.roles, RolesFile);
+        let certs = load!("certifications.json", t.certifications, CertificationsFile);
+        let activities = load!("activities.json", t.activities, ActivitiesFile);
+        let prompts = load!("prompts.json", t.prompts, PromptsFile);
+        let (Some(skills), Some(facts), Some(roles), Some(certs), Some(activities), Some(prompts)) =
+            (skills, facts, roles, certs, activities, prompts)
+        else {
+            return Err(problems);
+        };
+        let catalog = Catalog {
+            skills: skills.skills,
+            facts: facts.facts,
+            roles: roles.roles,
+            certifications: certs.certifications,
+            activities: activities.activities,
+            prompts: prompts.prompts,
+        };
+        let problems = catalog.validate();
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn skill(&self, id: &SkillId) -> Option<&Skill> {
+        self.skills.iter().find(|s| &s.id == id)
+    }
+    pub fn fact(&self, id: &FactId) -> Option<&Fact> {
+        self.facts.iter().find(|f| &f.id == id)
+    }
+    pub fn role(&self, id: &RoleId) -> Option<&Role> {
+        self.roles.iter().find(|r| &r.id == id)
+    }
+    pub fn cert(&self, id: &CertId) -> Option<&Certification> {
+        self.certifications.iter().find(|c| &c.id == id)
+    }
+    pub fn activity(&self, id: &ActivityId) -> Option<&Activity> {
+        self.activities.iter().find(|a| &a.id == id)
+    }
+
+    /// Every problem: duplicate ids, empty text, dangling references, wrong
+    /// levels, facts used with the wrong kind, prerequisite cycles.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let skill_ids: BTreeSet<&SkillId> = self.skills.iter().map(|s| &s.id).collect();
+        let cert_ids: BTreeSet<&CertId> = self.certifications.iter().map(|c| &c.id).collect();
+
+        fn dupes<'a, T: Ord + std::fmt::Display + 'a>(
+            out: &mut Vec<Problem>,
+            file: &str,
+            list: &str,
+            ids: impl Iterator<Item = &'a T>,
+        ) {
+            let mut seen = BTreeSet::new();
+            for (i, id) in ids.enumerate() {
+                if !seen.insert(id) {
+                    out.push(Problem::new(
+                        file,
+                        format!("{list}[{i}].id"),
+                        format!("duplicate id \"{id}\""),
+                    ));
+                }
+            }
+        }
+        dupes(
+            &mut out,
+            "skills.json",
+            "skills",
+            self.skills.iter().map(|s| &s.id),
+        );
+        dupes(
+            &mut out,
+            "experience.json",
+            "facts",
+            self.facts.iter().map(|s| &s.id),
+        );
+        dupes(
+            &mut out,
+            "roles.json",
+            "roles",
+            self.roles.iter().map(|s| &s.id),
+        );
+        dupes(
+            &mut out,
+            "certifications.json",
+            "certifications",
+            self.certifications.iter().map(|s| &s.id),
+        );
+        dupes(
+            &mut out,
+            "activities.json",
+            "activities",
+            self.activities.iter().map(|s| &s.id),
+        );
+
+        let empty = |out: &mut Vec<Problem>, file: &str, path: String, text: &str| {
+            if text.trim().is_empty() {
+                out.push(Problem::new(file, path, "the text is empty"));
+            }
+        };
+        let skill_ref = |out: &mut Vec<Problem>, file: &str, path: String, id: &SkillId| {
+            if !skill_ids.contains(id) {
+                out.push(Problem::new(file, path, format!("unknown skill \"{id}\"")));
+            }
+        };
+        let level = |out: &mut Vec<Problem>, file: &str, path: String, l: u8| {
+            if l > 4 {
+                out.push(Problem::new(
+                    file,
+                    path,
+                    format!("level {l} is outside 0–4"),
+                ));
+            }
+        };
+
+        for (i, s) in self.skills.iter().enumerate() {
+            empty(
+                &mut out,
+                "skills.json",
+                format!("skills[{i}].name"),
+                &s.name,
+            );
+            if s.levels.len() != 5 {
+                out.push(Problem::new(
+                    "skills.json",
+                    format!("skills[{i}].levels"),
+                    format!(
+                        "a skill needs exactly 5 level descriptions (0–4); found {}",
+                        s.levels.len()
+                    ),
+                ));
+            }
+            for (j, l) in s.levels.iter().enumerate() {
+                empty(
+                    &mut out,
+                    "skills.json",
+                    format!("skills[{i}].levels[{j}]"),
+                    l,
+                );
+            }
+        }
+        for (i, f) in self.facts.iter().enumerate() {
+            empty(
+                &mut out,
+                "experience.json",
+                format!("facts[{i}].label"),
+                &f.label,
+            );
+            if matches!(f.kind, FactKind::Choice | FactKind::Multi) && f.options.is_empty() {
+                out.push(Problem::new(
+                    "experience.json",
+                    format!("facts[{i}].options"),
+                    "a choice needs options",
+                ));
+            }
+        }
+        for (i, r) in self.roles.iter().enumerate() {
+            let at = format!("roles[{i}]");
+            empty(&mut out, "roles.json", format!("{at}.name"), &r.name);
+            for (sid, req) in &r.requires {
+                skill_ref(&mut out, "roles.json", format!("{at}.requires.{sid}"), sid);
+                level(
+                    &mut out,
+                    "roles.json",
+                    format!("{at}.requires.{sid}.level"),
+                    req.level,
+                );
+                if !(1..=3).contains(&req.importance) {
+                    out.push(Problem::new(
+                        "roles.json",
+                        format!("{at}.requires.{sid}.importance"),
+                        format!("importance {} is outside 1–3", req.importance),
+                    ));
+                }
+            }
+            for (j, c) in r.typical_certifications.iter().enumerate() {
+                if !cert_ids.contains(c) {
+                    out.push(Problem::new(
+                        "roles.json",
+                        format!("{at}.typical_certifications[{j}]"),
+                        format!("unknown certification \"{c}\""),
+                    ));
+                }
+            }
+        }
+        for (i, c) in self.certifications.iter().enumerate() {
+            let at = format!("certifications[{i}]");
+            empty(
+                &mut out,
+                "certifications.json",
+                format!("{at}.name"),
+                &c.name,
+            );
+            if c.sources.is_empty() {
+                out.push(Problem::new(
+                    "certifications.json",
+                    format!("{at}.sources"),
+                    "every certification fact needs a source",
+                ));
+            }
+            if c.as_of.trim().is_empty() {
+                out.push(Problem::new(
+                    "certifications.json",
+                    format!("{at}.as_of"),
+                    "the \"as of\" date is empty",
+                ));
+            }
+            for (sid, l) in &c.builds {
+                skill_ref(
+                    &mut out,
+                    "certifications.json",
+                    format!("{at}.builds.{sid}"),
+                    sid,
+                );
+                level(
+                    &mut out,
+                    "certifications.json",
+                    format!("{at}.builds.{sid}"),
+                    *l,
+                );
+            }
+            for (j, r) in c.requires_certs.iter().enumerate() {
+                if !cert_ids.contains(r) {
+                    out.push(Problem::new(
+                        "certifications.json",
+                        format!("{at}.requires_certs[{j}]"),
+                        format!("unknown certification \"{r}\""),
+                    ));
+                }
+            }
+            if let Some(cond) = &c.prerequisites {
+                self.check_condition(&mut out, &format!("{at}.prerequisites"), cond, &cert_ids);
+            }
+        }
+        for (i, a) in self.activities.iter().enumerate() {
+            let at = format!("activities[{i}]");
+            empty(&mut out, "activities.json", format!("{at}.name"), &a.name);
+            if a.hours.is_nan() || a.hours <= 0.0 {
+                out.push(Problem::new(
+                    "activities.json",
+                    format!("{at}.hours"),
+                    "hours must be more than 0",
+                ));
+            }
+            for (sid, l) in &a.builds {
+                skill_ref(
+                    &mut out,
+                    "activities.json",
+                    format!("{at}.builds.{sid}"),
+                    sid,
+                );
+                level(
+                    &mut out,
+                    "activities.json",
+                    format!("{at}.builds.{sid}"),
+                    *l,
+                );
+            }
+            for (j, ct) in a.counts_toward.iter().enumerate() {
+                match self.fact(&ct.fact) {
+                    None => out.push(Problem::new(
+                        "activities.json",
+                        format!("{at}.counts_toward[{j}].fact"),
+                        format!("unknown fact \"{}\"", ct.fact),
+                    )),
+                    Some(f) if f.kind != FactKind::Number => out.push(Problem::new(
+                        "activities.json",
+                        format!("{at}.counts_toward[{j}].fact"),
+                        format!("fact \"{}\" is not a number", ct.fact),
+                    )),
+                    _ => {}
+                }
+            }
+        }
+        for (i, p) in self.prompts.iter().enumerate() {
+            empty(
+                &mut out,
+                "prompts.json",
+                format!("prompts[{i}].text"),
+                &p.text,
+            );
+        }
+        if let Some(cycle) = self.prerequisite_cycle() {
+            out.push(Problem::new(
+                "certifications.json",
+                "certifications",
+                format!(
+                    "prerequisite cycle: {}",
+                    cycle
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                ),
+            ));
+        }
+        out
+    }
+
+    fn check_condition(
+        &self,
+        out: &mut Vec<Problem>,
+        at: &str,
+        cond: &Condition,
+        certs: &BTreeSet<&CertId>,
+    ) {
+        let p = |out: &mut Vec<Problem>, path: String, msg: String| {
+            out.push(Problem::new("certifications.json", path, msg))
+        };
+        match cond {
+            Condition::All { all: list, .. } => {
+                for (i, c) in list.iter().enumerate() {
+                    self.check_condition(out, &format!("{at}.all[{i}]"), c, certs);
+                }
+            }
+            Condition::Any { any: list, .. } => {
+                for (i, c) in list.iter().enumerate() {
+                    self.check_condition(out, &format!("{at}.any[{i}]"), c, certs);
+                }
+            }
+            Condition::AtLeast { at_least: a } => match self.fact(&a.fact) {
+                None => p(
+                    out,
+                    format!("{at}.at_least.fact"),
+                    format!("unknown fact \"{}\"", a.fact),
+                ),
+                Some(f) if f.kind != FactKind::Number => p(
+                    out,
+                    format!("{at}.at_least.fact"),
+                    format!(
+                        "fact \"{}\" is not a number, so \"at_least\" cannot apply",
+                        a.fact
+                    ),
+                ),
+                _ => {}
+            },
+            Condition::OneOf { one_of: o } => match self.fact(&o.fact) {
+                None => p(
+                    out,
+                    format!("{at}.one_of.fact"),
+                    format!("unknown fact \"{}\"", o.fact),
+                ),
+                Some(f) if f.kind != FactKind::Choice => p(
+                    out,
+                    format!("{at}.one_of.fact"),
+                    format!(
+                        "fact \"{}\" is not a choice, so \"one_of\" cannot apply",
+                        o.fact
+                    ),
+                ),
+                Some(f) => {
+                    for (i, v) in o.values.iter().enumerate() {
+                        if !f.options.iter().any(|opt| &opt.id == v) {
+                            p(
+                                out,
+                                format!("{at}.one_of.values[{i}]"),
+                                format!("\"{v}\" is not an option of \"{}\"", o.fact),
+                            );
+                        }
+                    }
+                }
+            },
+            Condition::CountOf { count_of: c } => match self.fact(&c.fact) {
+                None => p(
+                    out,
+                    format!("{at}.count_of.fact"),
+                    format!("unknown fact \"{}\"", c.fact),
+                ),
+                Some(f) if f.kind != FactKind::Multi => p(
+                    out,
+                    format!("{at}.count_of.fact"),
+                    format!("fact \"{}\" is not a multiple choice", c.fact),
+                ),
+                _ => {}
+            },
+            Condition::Cert { cert: c } => {
+                if !certs.contains(c) {
+                    p(
+                        out,
+                        format!("{at}.cert"),
+                        format!("unknown certification \"{c}\""),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The certifications each one needs first: `requires_certs` and any
+    /// `cert` condition.
+    pub fn cert_dependencies(&self, cert: &Certification) -> BTreeSet<CertId> {
+        fn walk(c: &Condition, out: &mut BTreeSet<CertId>) {
+            match c {
+                Condition::All { all: l, .. } | Condition::Any { any: l, .. } => {
+                    l.iter().for_each(|c| walk(c, out))
+                }
+                Condition::Cert { cert: id } => {
+                    out.insert(id.clone());
+                }
+                _ => {}
+            }
+        }
+        let mut out: BTreeSet<CertId> = cert.requires_certs.iter().cloned().collect();
+        if let Some(c) = &cert.prerequisites {
+            walk(c, &mut out);
+        }
+        out
+    }
+
+    /// A cycle in the prerequisite graph, as the list of ids around it.
+    pub fn prerequisite_cycle(&self) -> Option<Vec<CertId>> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        let mut marks: BTreeMap<&CertId, Mark> = self
+            .certifications
+            .iter()
+            .map(|c| (&c.id, Mark::New))
+            .collect();
+        fn visit<'a>(
+            cat: &'a Catalog,
+            id: &'a CertId,
+            marks: &mut BTreeMap<&'a CertId, Mark>,
+            path: &mut Vec<CertId>,
+        ) -> Option<Vec<CertId>> {
+            match marks.get(id).copied() {
+                Some(Mark::Done) | None => return None,
+                Some(Mark::Open) => {
+                    let start = path.iter().position(|p| p == id).unwrap_or(0);
+                    let mut cycle = path[start..].to_vec();
+                    cycle.push(id.clone());
+                    return Some(cycle);
+                }
+                Some(Mark::New) => {}
+            }
+            marks.insert(id, Mark::Open);
+            path.push(id.clone());
+            let cert = cat.cert(id)?;
+            for dep in cat.cert_dependencies(cert) {
+                if let Some(dep_ref) = cat
+                    .certifications
+                    .iter()
+                    .find(|c| c.id == dep)
+                    .map(|c| &c.id)
+                {
+                    if let Some(c) = visit(cat, dep_ref, marks, path) {
+                        return Some(c);
+                    }
+                }
+            }
+            path.pop();
+            marks.insert(id, Mark::Done);
+            None
+        }
+        for c in &self.certifications {
+            let mut path = Vec::new();
+            if let Some(cycle) = visit(self, &c.id, &mut marks, &mut path) {
+                return Some(cycle);
+            }
+        }
+        None
+    }
+}

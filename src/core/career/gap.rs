@@ -1,0 +1,125 @@
+//! The skill gap between a person and a target role, and which roles fit a
+//! person best — the technical track's roles counted as equals.
+
+use serde::Serialize;
+
+use super::catalog::{CareerTrack, Catalog, Role, RoleId, SkillId};
+use super::person::SkillRatings;
+
+/// One skill: where the person is, where the role is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapRow {
+    pub skill: SkillId,
+    pub current: u8,
+    pub required: u8,
+    pub importance: u8,
+    /// Levels still to climb (0 when met).
+    pub gap: u8,
+    /// `gap × importance`: what the rows are sorted by.
+    pub weighted: u32,
+}
+
+/// The gap to one role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapReport {
+    pub role: RoleId,
+    /// Largest weighted gap first; met skills last.
+    pub rows: Vec<GapRow>,
+    /// 0–100: how much of the role's importance-weighted levels are met.
+    pub fit: f64,
+}
+
+/// The gap between `ratings` and `role`.
+pub fn gap(cat: &Catalog, role: &Role, ratings: &SkillRatings) -> GapReport {
+    let order = |id: &SkillId| {
+        cat.skills
+            .iter()
+            .position(|s| &s.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut rows: Vec<GapRow> = role
+        .requires
+        .iter()
+        .map(|(skill, req)| {
+            let current = ratings.get(skill).copied().unwrap_or(0).min(4);
+            let gap = req.level.saturating_sub(current);
+            GapRow {
+                skill: skill.clone(),
+                current,
+                required: req.level,
+                importance: req.importance,
+                gap,
+                weighted: u32::from(gap) * u32::from(req.importance),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.weighted
+            .cmp(&a.weighted)
+            .then(b.gap.cmp(&a.gap))
+            .then(order(&a.skill).cmp(&order(&b.skill)))
+    });
+    let need: u32 = rows
+        .iter()
+        .map(|r| u32::from(r.required) * u32::from(r.importance))
+        .sum();
+    let short: u32 = rows.iter().map(|r| r.weighted).sum();
+    let fit = if need == 0 {
+        100.0
+    } else {
+        100.0 * (1.0 - f64::from(short) / f64::from(need))
+    };
+    GapReport {
+        role: role.id.clone(),
+        rows,
+        fit,
+    }
+}
+
+/// How well a role suits a person, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleFit {
+    pub role: RoleId,
+    /// 0–100, the blend of the two below.
+    pub score: f64,
+    /// 0–100: how the aptitude leaning matches the role's track.
+    pub track_fit: f64,
+    /// 0–100: the skills fit from [`gap`].
+    pub skill_fit: f64,
+    pub why: String,
+}
+
+/// The three roles that fit best. `leaning` is the aptitude result, −100
+/// (technical) to +100 (management). Aptitude weighs 60 %, current skills
+/// 40 %: skills can be learned, preferences change slowly.
+pub fn suggest_roles(cat: &Catalog, leaning: f64, ratings: &SkillRatings) -> Vec<RoleFit> {
+    let l = leaning.clamp(-100.0, 100.0);
+    let mut fits: Vec<(usize, RoleFit)> = cat
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let track_fit = match role.track {
+                CareerTrack::Management => (l + 100.0) / 2.0,
+                CareerTrack::Technical => (100.0 - l) / 2.0,
+                CareerTrack::Hybrid => 100.0 - l.abs(),
+                CareerTrack::Both => 50.0,
+            };
+            let skill_fit = gap(cat, role, ratings).fit;
+            let score = 0.6 * track_fit + 0.4 * skill_fit;
+            let side = match role.track {
+                CareerTrack::Management => "a management role",
+                CareerTrack::Technical => "a technical-track role",
+                CareerTrack::Hybrid => "a hybrid role, half technical and half management",
+                CareerTrack::Both => "a role on either track",
+            };
+            let why = format!(
+                "{} is {side}; your answers match that track {:.0} of 100, and your skills already meet {:.0}% of what it asks.",
+                role.name, track_fit, skill_fit
+            );
+            (i, RoleFit { role: role.id.clone(), score, track_fit, skill_fit, why })
+        })
+        .collect();
+    fits.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    fits.into_iter().take(3).map(|(_, f)| f).collect()
+}

@@ -1,0 +1,93 @@
+//! The roadmap as an iCalendar file (RFC 5545): one all-day event per step
+//! and one per exam date, importable into common calendar apps.
+
+use super::date::Date;
+use super::plan::{Roadmap, StepKind};
+
+/// The calendar text. `stamp` is the creation time (`YYYYMMDDTHHMMSSZ`),
+/// an input because the core never reads a clock.
+pub fn to_ics(roadmap: &Roadmap, role_name: &str, stamp: &str) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Crossroads//Learning roadmap//EN".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
+        format!(
+            "X-WR-CALNAME:{}",
+            escape(&format!("Roadmap to {role_name}"))
+        ),
+    ];
+    let event = |lines: &mut Vec<String>,
+                 uid: String,
+                 start: Date,
+                 end: Date,
+                 summary: String,
+                 description: &str| {
+        lines.push("BEGIN:VEVENT".into());
+        lines.push(format!("UID:{uid}@crossroads"));
+        lines.push(format!("DTSTAMP:{stamp}"));
+        lines.push(format!("DTSTART;VALUE=DATE:{}", start.compact()));
+        lines.push(format!("DTEND;VALUE=DATE:{}", end.compact()));
+        lines.push(format!("SUMMARY:{}", escape(&summary)));
+        lines.push(format!("DESCRIPTION:{}", escape(description)));
+        lines.push("TRANSP:TRANSPARENT".into());
+        lines.push("END:VEVENT".into());
+    };
+    for s in roadmap.steps() {
+        let what = match s.kind {
+            StepKind::Certification => format!("Study: {}", s.name),
+            StepKind::Activity => s.name.clone(),
+        };
+        event(
+            &mut lines,
+            format!("{}-{}", s.id, s.start.compact()),
+            s.start,
+            s.end.max(s.start.add_days(1)),
+            what,
+            &format!("{} About {:.0} hours. {}", s.name, s.hours, s.why),
+        );
+        if let Some(exam) = s.exam_date {
+            event(
+                &mut lines,
+                format!("{}-exam-{}", s.id, exam.compact()),
+                exam,
+                exam.add_days(1),
+                format!("Exam target: {}", s.name),
+                &format!("Target date for the {} exam.", s.name),
+            );
+        }
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for l in lines {
+        out.push_str(&fold(&l));
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets (continuation lines start with a
+/// space), never splitting a UTF-8 character, and ends it with CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for ch in line.chars() {
+        let n = ch.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += n;
+    }
+    out.push_str("\r\n");
+    out
+}

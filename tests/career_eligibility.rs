@@ -1,0 +1,182 @@
+//! Eligibility for every certification in the catalog — at least one person
+//! who may sit it and one who may not — and the degree-dependent rules that
+//! matter most (PMP's months, CISSP's one-year waiver).
+
+use std::collections::BTreeMap;
+
+use crossroads::core::career::catalog::{CertId, FactId};
+use crossroads::core::career::date::Date;
+use crossroads::core::career::eligibility::{eligibility, Eligibility};
+use crossroads::core::career::person::{Experience, FactValue, Held};
+use crossroads::core::content::Content;
+
+fn today() -> Date {
+    Date::parse("2026-11-28").unwrap()
+}
+
+fn person(
+    facts: &[(&str, f64)],
+    education: &str,
+    domains: usize,
+    held: &[&str],
+) -> (Experience, Held) {
+    let mut m: BTreeMap<FactId, FactValue> = facts
+        .iter()
+        .map(|(k, v)| (FactId((*k).into()), FactValue::Number(*v)))
+        .collect();
+    m.insert(
+        FactId("highest_education".into()),
+        FactValue::Choice(education.into()),
+    );
+    let all = [
+        "security_risk_management",
+        "asset_security",
+        "security_architecture",
+        "communication_network_security",
+        "identity_access_management",
+        "security_assessment_testing",
+        "security_operations",
+        "software_development_security",
+    ];
+    m.insert(
+        FactId("security_domains".into()),
+        FactValue::Multi(all[..domains].iter().map(|s| (*s).to_owned()).collect()),
+    );
+    (
+        Experience(m),
+        held.iter().map(|h| CertId((*h).into())).collect(),
+    )
+}
+
+/// A seasoned professional who meets every rule in the catalog.
+fn veteran(held: &[&str]) -> (Experience, Held) {
+    person(
+        &[
+            ("months_leading_projects", 80.0),
+            ("years_in_it", 15.0),
+            ("years_in_security", 8.0),
+            ("years_security_management", 5.0),
+            ("years_governance_risk", 8.0),
+            ("pm_education_hours", 60.0),
+        ],
+        "master",
+        4,
+        held,
+    )
+}
+
+/// A newcomer with nothing yet.
+fn newcomer() -> (Experience, Held) {
+    person(&[], "secondary", 0, &[])
+}
+
+#[test]
+fn every_certification_has_an_eligible_and_an_ineligible_case() {
+    let cat = Content::builtin().unwrap().catalog;
+    let all_ids: Vec<&str> = cat.certifications.iter().map(|c| c.id.as_str()).collect();
+    let (vexp, vheld) = veteran(&all_ids);
+    let (nexp, nheld) = newcomer();
+    for cert in &cat.certifications {
+        let held_except: Held = vheld.iter().filter(|h| **h != cert.id).cloned().collect();
+        assert!(
+            eligibility(&cat, cert, &vexp, &held_except, today()).is_now(),
+            "{}: a veteran holding everything else should be eligible",
+            cert.id
+        );
+        let newcomer_ok = eligibility(&cat, cert, &nexp, &nheld, today()).is_now();
+        let open = cert.prerequisites.is_none() && cert.requires_certs.is_empty();
+        if open {
+            assert!(newcomer_ok, "{} has no prerequisites", cert.id);
+        } else {
+            assert!(
+                !newcomer_ok,
+                "{}: a newcomer should not be eligible",
+                cert.id
+            );
+        }
+    }
+}
+
+fn pmp(months: f64, education: &str, hours: f64, held: &[&str]) -> Eligibility {
+    let cat = Content::builtin().unwrap().catalog;
+    let (e, h) = person(
+        &[
+            ("months_leading_projects", months),
+            ("pm_education_hours", hours),
+        ],
+        education,
+        0,
+        held,
+    );
+    eligibility(
+        &cat,
+        cat.cert(&CertId("pmp".into())).unwrap(),
+        &e,
+        &h,
+        today(),
+    )
+}
+
+#[test]
+fn pmp_months_depend_on_the_degree() {
+    assert!(pmp(36.0, "bachelor", 35.0, &[]).is_now());
+    assert!(pmp(24.0, "gac_degree", 35.0, &[]).is_now());
+    assert!(pmp(60.0, "secondary", 35.0, &[]).is_now());
+    // Bachelor with 30 months: eligible six months later, time alone.
+    match pmp(30.0, "bachelor", 35.0, &[]) {
+        Eligibility::OnDate { date, missing, .. } => {
+            assert_eq!(date, today().add_months(6));
+            assert_eq!(
+                missing,
+                vec!["needs 6 more months leading projects (30 of 36)".to_owned()]
+            );
+        }
+        other => panic!("expected a date, got {other:?}"),
+    }
+    // Secondary education with 36 months: not until 60.
+    match pmp(36.0, "secondary", 35.0, &[]) {
+        Eligibility::OnDate { date, .. } => assert_eq!(date, today().add_months(24)),
+        other => panic!("expected a date, got {other:?}"),
+    }
+    // 12 months, as in the roadmap scenario: 24 more.
+    match pmp(12.0, "bachelor", 35.0, &[]) {
+        Eligibility::OnDate { missing, .. } => {
+            assert_eq!(
+                missing,
+                vec!["needs 24 more months leading projects (12 of 36)".to_owned()]
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn capm_stands_in_for_the_35_hours() {
+    assert!(!pmp(40.0, "bachelor", 0.0, &[]).is_now());
+    assert!(pmp(40.0, "bachelor", 0.0, &["capm"]).is_now());
+}
+
+#[test]
+fn cissp_one_year_waiver_and_associate_path() {
+    let cat = Content::builtin().unwrap().catalog;
+    let cissp = cat.cert(&CertId("cissp".into())).unwrap();
+    let check = |years: f64, educ: &str, domains: usize| {
+        let (e, h) = person(&[("years_in_security", years)], educ, domains, &[]);
+        eligibility(&cat, cissp, &e, &h, today())
+    };
+    assert!(check(5.0, "secondary", 2).is_now());
+    assert!(
+        check(4.0, "bachelor", 2).is_now(),
+        "a degree waives one year"
+    );
+    assert!(
+        !check(4.0, "secondary", 2).is_now(),
+        "no waiver without a degree"
+    );
+    match check(0.0, "secondary", 0) {
+        Eligibility::NotYet { associate, .. } => {
+            assert!(associate.unwrap().starts_with("Associate of ISC2"))
+        }
+        other => panic!("{other:?}"),
+    }
+}
