@@ -170,6 +170,11 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         Route::Compare => html! { <pages::compare::Compare /> },
         Route::Admin => html! { <pages::admin::Admin /> },
         Route::Cohort => html! { <pages::cohort::CohortPage /> },
+        Route::Skills => html! { <pages::skills::Skills /> },
+        Route::Experience => html! { <pages::experience::ExperiencePage /> },
+        Route::Roles => html! { <pages::roles::Roles /> },
+        Route::Gap => html! { <pages::gap::Gap /> },
+        Route::Roadmap => html! { <pages::roadmap::Roadmap /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     };
     let unreadable = match &*loaded {

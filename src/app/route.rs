@@ -23,6 +23,11 @@ pub enum Route {
     Admin,
     /// A facilitator's cohort overview.
     Cohort,
+    Skills,
+    Experience,
+    Roles,
+    Gap,
+    Roadmap,
     NotFound,
 }
 
@@ -41,6 +46,11 @@ impl Route {
             "/compare" => Route::Compare,
             "/admin" => Route::Admin,
             "/cohort" => Route::Cohort,
+            "/skills" => Route::Skills,
+            "/experience" => Route::Experience,
+            "/roles" => Route::Roles,
+            "/gap" => Route::Gap,
+            "/roadmap" => Route::Roadmap,
             other => match other.strip_prefix("/opened/").map(str::parse) {
                 Some(Ok(n)) => Route::Opened(n),
                 _ => Route::NotFound,
@@ -58,6 +68,11 @@ impl Route {
             Route::Compare => "#/compare",
             Route::Admin => "#/admin",
             Route::Cohort => "#/cohort",
+            Route::Skills => "#/skills",
+            Route::Experience => "#/experience",
+            Route::Roles => "#/roles",
+            Route::Gap => "#/gap",
+            Route::Roadmap => "#/roadmap",
         }
     }
 

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::bank::ItemId;
+use crate::core::career::catalog::{CertId, FactId, RoleId, SkillId};
+use crate::core::career::person::FactValue;
 use crate::core::content::Content;
 use crate::core::score::{score, Profile, Response};
 use crate::core::session::Session;
@@ -34,6 +36,20 @@ pub enum Action {
     SetNotes(String),
     /// Replace the whole session (after the person confirmed it).
     Replace(Box<Session>),
+    /// Rate a skill 0–4.
+    RateSkill(SkillId, u8),
+    /// Set (or clear) an experience fact.
+    SetFact(FactId, Option<FactValue>),
+    /// Mark a certification as held or not.
+    ToggleHeld(CertId),
+    /// Choose the target role.
+    ChooseRole(RoleId),
+    /// Roadmap settings.
+    SetHours(f64),
+    SetBudget(Option<f64>),
+    SetStart(Option<String>),
+    /// Toggle a roadmap step's done / skipped / pinned mark.
+    ToggleStep(StepMark, String),
 }
 
 impl AssessState {
@@ -97,6 +113,47 @@ impl Reducible for AssessState {
                 s.display_name = (!name.trim().is_empty()).then_some(name);
             }
             Action::SetNotes(notes) => s.notes = notes,
+            Action::RateSkill(id, level) => {
+                s.skills.insert(id, level.min(4));
+            }
+            Action::SetFact(id, value) => match value {
+                Some(v) => {
+                    s.experience.0.insert(id, v);
+                }
+                None => {
+                    s.experience.0.remove(&id);
+                }
+            },
+            Action::ToggleHeld(id) => {
+                if !s.held.remove(&id) {
+                    s.held.insert(id);
+                }
+            }
+            Action::ChooseRole(id) => s.role = Some(id),
+            Action::SetHours(h) => s.plan.hours_per_week = h.clamp(0.0, 80.0),
+            Action::SetBudget(b) => s.plan.budget_usd = b.map(|x| x.max(0.0)),
+            Action::SetStart(d) => s.plan.start = d,
+            Action::ToggleStep(mark, id) => {
+                let c = &mut s.plan.choices;
+                let set = match mark {
+                    StepMark::Done => &mut c.done,
+                    StepMark::Skipped => &mut c.skipped,
+                    StepMark::Pinned => &mut c.pinned,
+                };
+                if !set.remove(&id) {
+                    set.insert(id.clone());
+                    // A step is one of done, skipped or pinned at a time.
+                    for (m, other) in [
+                        (StepMark::Done, &mut c.done),
+                        (StepMark::Skipped, &mut c.skipped),
+                        (StepMark::Pinned, &mut c.pinned),
+                    ] {
+                        if m != mark {
+                            other.remove(&id);
+                        }
+                    }
+                }
+            }
             Action::Replace(session) => *s = *session,
         }
         Rc::new(next)
@@ -109,6 +166,14 @@ fn advance(s: &mut Session, last: usize) {
     } else {
         s.position += 1;
     }
+}
+
+/// The marks a person can put on a roadmap step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepMark {
+    Done,
+    Skipped,
+    Pinned,
 }
 
 /// The shared assessment, read by every page through [`use_assess`].

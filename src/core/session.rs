@@ -5,6 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::bank::{Bank, ItemId};
+use super::career::catalog::RoleId;
+use super::career::person::{Experience, Held, SkillRatings};
+use super::career::plan::Choices;
 use super::score::{Answers, Response};
 
 /// The name in every saved envelope.
@@ -33,6 +36,45 @@ pub struct Session {
     /// The person's own notes.
     #[serde(default)]
     pub notes: String,
+    /// Skill self-ratings, 0–4.
+    #[serde(default)]
+    pub skills: SkillRatings,
+    /// Experience facts.
+    #[serde(default)]
+    pub experience: Experience,
+    /// Certifications held.
+    #[serde(default)]
+    pub held: Held,
+    /// The target role.
+    #[serde(default)]
+    pub role: Option<RoleId>,
+    /// Roadmap settings and choices.
+    #[serde(default)]
+    pub plan: PlanSettings,
+}
+
+/// What the person set on the roadmap page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSettings {
+    pub hours_per_week: f64,
+    /// `None`: no budget limit.
+    pub budget_usd: Option<f64>,
+    /// `YYYY-MM-DD`; `None` means today.
+    pub start: Option<String>,
+    #[serde(default)]
+    pub choices: Choices,
+}
+
+impl Default for PlanSettings {
+    fn default() -> Self {
+        PlanSettings {
+            hours_per_week: 5.0,
+            budget_usd: None,
+            start: None,
+            choices: Choices::default(),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]

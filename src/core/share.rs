@@ -153,8 +153,7 @@ pub fn decode(bank: &Bank, fragment: &str) -> Result<Shared, ShareError> {
         finished,
         started: None,
         updated: None,
-        display_name: None,
-        notes: String::new(),
+        ..Session::default()
     };
     Ok(Shared {
         session,

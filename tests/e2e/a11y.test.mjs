@@ -44,6 +44,26 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await page.goto(`${env.base}#/method`);
     await page.getByRole('heading', { name: 'How Crossroads works out your result' }).waitFor();
     assert.deepEqual(await axe(page), [], 'method');
+    for (const [route, heading] of [
+      ['skills', 'Rate your skills'],
+      ['experience', 'Your experience'],
+      ['roles', 'Choose a target role'],
+    ]) {
+      await page.goto(`${env.base}#/${route}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      assert.deepEqual(await axe(page), [], route);
+    }
+    await page.getByRole('button', { name: 'Choose IT manager' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your gap to IT manager' }).waitFor();
+    assert.deepEqual(await axe(page), [], 'gap');
+    await page.goto(`${env.base}#/roadmap`);
+    await page.getByRole('heading', { level: 1, name: 'Your roadmap to IT manager' }).waitFor();
+    assert.deepEqual(await axe(page), [], 'roadmap');
+    for (const route of ['open', 'compare', 'cohort', 'admin']) {
+      await page.goto(`${env.base}#/${route}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      assert.deepEqual(await axe(page), [], route);
+    }
     await context.close();
   });
 }

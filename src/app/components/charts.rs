@@ -81,3 +81,64 @@ pub fn DimensionBars(props: &DimensionBarsProps) -> Html {
         </svg>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct RadarProps {
+    /// One label per axis.
+    pub labels: Vec<AttrValue>,
+    /// Levels 0–4 per axis: where the person is.
+    pub current: Vec<f64>,
+    /// Levels 0–4 per axis: what the role asks for.
+    pub target: Vec<f64>,
+}
+
+/// Current vs target skill levels on a radar. The target is a dashed
+/// outline, the current level a filled shape, so the two differ without
+/// colour (and in print).
+#[component]
+pub fn Radar(props: &RadarProps) -> Html {
+    let n = props.labels.len().max(3);
+    let (cx, cy, r) = (300.0_f64, 260.0_f64, 170.0_f64);
+    let point = |i: usize, level: f64| -> (f64, f64) {
+        let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
+        let d = r * level.clamp(0.0, 4.0) / 4.0;
+        (cx + d * angle.cos(), cy + d * angle.sin())
+    };
+    let polygon = |values: &[f64]| -> String {
+        (0..n)
+            .map(|i| {
+                let (x, y) = point(i, values.get(i).copied().unwrap_or(0.0));
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    html! {
+        <svg class="radar" viewBox="0 0 600 520" aria-hidden="true" focusable="false">
+            { for (1..=4).map(|level| html! {
+                <polygon class="ring" points={polygon(&vec![f64::from(level); n])} />
+            }) }
+            { for (0..n).map(|i| {
+                let (x, y) = point(i, 4.0);
+                let (lx, ly) = point(i, 4.75);
+                let anchor = if (lx - cx).abs() < 10.0 { "middle" } else if lx > cx { "start" } else { "end" };
+                html! {
+                    <g>
+                        <line class="spoke" x1={cx.to_string()} y1={cy.to_string()} x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
+                        <text class="label" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 4.0)} text-anchor={anchor}>
+                            { props.labels.get(i).cloned().unwrap_or_default() }
+                        </text>
+                    </g>
+                }
+            }) }
+            <polygon class="target" points={polygon(&props.target)} />
+            <polygon class="current" points={polygon(&props.current)} />
+            <g class="legend">
+                <rect x="20" y="490" width="18" height="12" class="current" />
+                <text x="44" y="501" class="label">{ "You now" }</text>
+                <line x1="140" y1="496" x2="170" y2="496" class="target" />
+                <text x="176" y="501" class="label">{ "The role" }</text>
+            </g>
+        </svg>
+    }
+}

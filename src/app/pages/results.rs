@@ -195,9 +195,12 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
 
             <section class="panel next-step" aria-labelledby="next-title">
                 <h2 id="next-title">{ "Next step" }</h2>
-                <p>{ "A leaning is a starting point for a conversation, not a verdict. Look at the answers that weighed most above, talk them through with a mentor, and read how the result is worked out." }</p>
+                <p>{ "A leaning is a starting point for a conversation, not a verdict. Next, rate your skills, pick a target role on either track, and get a dated learning roadmap that respects real certification rules." }</p>
                 <div class="actions">
-                    <a class="button" href={Route::Method.href()}>{ "How this result is worked out" }</a>
+                    if own {
+                        <a class="button" href={Route::Skills.href()}>{ "Next: rate your skills" }</a>
+                    }
+                    <a class="button secondary" href={Route::Method.href()}>{ "How this result is worked out" }</a>
                     if own {
                         <a class="button secondary" href={Route::Questions.href()}>{ "Review my answers" }</a>
                     }
