@@ -8,8 +8,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::career::catalog::CatalogTexts;
 use crate::core::config::{Config, CONFIG_FILE};
-use crate::core::content::Content;
+use crate::core::content::{Content, BANK_JSON, BUILTIN_CATALOG};
 use crate::core::problems::Problem;
 
 /// What start-up found, for the coordinator's check page.
@@ -77,46 +78,71 @@ pub async fn boot(builtin: Rc<Content>) -> Booted {
             }
         }
     };
-    let Some(bank_path) = config.content.bank.clone() else {
+    let files = config.content.named();
+    if files.is_empty() {
         return fallback(report, config);
-    };
-    for (key, path) in config.content.named() {
-        if key != "bank" {
-            report.problems.push(Problem::new(
+    }
+    // Fetch every named file; a missing or unreadable one is a problem.
+    let mut texts: Vec<(&'static str, String, String)> = Vec::new();
+    for (key, path) in files {
+        match fetch_text(path).await {
+            Ok(Some(text)) => texts.push((key, path.to_owned(), text)),
+            Ok(None) => report.problems.push(Problem::new(
                 CONFIG_FILE,
                 format!("content.{key}"),
-                format!("\"{path}\": replacing {key} is not supported by this version yet; the built-in {key} are used"),
-            ));
+                format!("\"{path}\" was not found beside index.html"),
+            )),
+            Err(why) => report.problems.push(Problem::new(path, "$", why)),
         }
     }
-    match fetch_text(&bank_path).await {
-        Ok(Some(text)) => match Content::from_texts(&text) {
-            Ok(content) => {
-                report.custom_files.push(bank_path.clone());
-                Booted {
-                    content: Rc::new(content),
-                    config: Rc::new(config),
-                    report: Rc::new(report),
-                }
+    if !report.problems.is_empty() {
+        return fallback(report, config);
+    }
+    let get = |key: &str, builtin: &'static str| -> String {
+        texts
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, t)| t.clone())
+            .unwrap_or_else(|| builtin.to_owned())
+    };
+    let b = &BUILTIN_CATALOG;
+    let bank = get("bank", BANK_JSON);
+    let (skills, experience, roles) = (
+        get("skills", b.skills),
+        get("experience", b.experience),
+        get("roles", b.roles),
+    );
+    let (certifications, activities, prompts) = (
+        get("certifications", b.certifications),
+        get("activities", b.activities),
+        get("prompts", b.prompts),
+    );
+    let catalog = CatalogTexts {
+        skills: &skills,
+        experience: &experience,
+        roles: &roles,
+        certifications: &certifications,
+        activities: &activities,
+        prompts: &prompts,
+    };
+    match Content::from_parts(&bank, &catalog) {
+        Ok(content) => {
+            report.custom_files = texts.iter().map(|(_, p, _)| p.clone()).collect();
+            Booted {
+                content: Rc::new(content),
+                config: Rc::new(config),
+                report: Rc::new(report),
             }
-            Err(problems) => {
-                report.problems.extend(problems.into_iter().map(|mut p| {
-                    p.file = bank_path.clone();
-                    p
-                }));
-                fallback(report, config)
-            }
-        },
-        Ok(None) => {
-            report.problems.push(Problem::new(
-                CONFIG_FILE,
-                "content.bank",
-                format!("\"{bank_path}\" was not found beside index.html"),
-            ));
-            fallback(report, config)
         }
-        Err(why) => {
-            report.problems.push(Problem::new(&bank_path, "$", why));
+        Err(problems) => {
+            // Problems carry the built-in file names; show the program's own.
+            report.problems.extend(problems.into_iter().map(|mut p| {
+                let key = p.file.trim_end_matches(".json").to_owned();
+                if let Some((_, path, _)) = texts.iter().find(|(k, _, _)| *k == key) {
+                    p.file = path.clone();
+                }
+                p
+            }));
             fallback(report, config)
         }
     }

@@ -166,6 +166,7 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         Route::Method => html! { <pages::method::Method /> },
         Route::Open => html! { <pages::open::Open /> },
         Route::Opened(index) => html! { <pages::open::OpenedView {index} /> },
+        Route::Report(index) => html! { <pages::mentor::MeetingReport {index} /> },
         Route::Shared => html! { <pages::open::SharedView /> },
         Route::Compare => html! { <pages::compare::Compare /> },
         Route::Admin => html! { <pages::admin::Admin /> },

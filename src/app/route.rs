@@ -15,6 +15,8 @@ pub enum Route {
     Open,
     /// One opened result, by its place in the opened list.
     Opened(usize),
+    /// The printable meeting report for an opened result.
+    Report(usize),
     /// A result carried in a share link (`#/r?…`).
     Shared,
     /// Two results side by side.
@@ -51,10 +53,15 @@ impl Route {
             "/roles" => Route::Roles,
             "/gap" => Route::Gap,
             "/roadmap" => Route::Roadmap,
-            other => match other.strip_prefix("/opened/").map(str::parse) {
-                Some(Ok(n)) => Route::Opened(n),
-                _ => Route::NotFound,
-            },
+            other => {
+                if let Some(Ok(n)) = other.strip_prefix("/opened/").map(str::parse) {
+                    Route::Opened(n)
+                } else if let Some(Ok(n)) = other.strip_prefix("/report/").map(str::parse) {
+                    Route::Report(n)
+                } else {
+                    Route::NotFound
+                }
+            }
         }
     }
 
@@ -64,7 +71,7 @@ impl Route {
             Route::Questions => "#/questions",
             Route::Results => "#/results",
             Route::Method => "#/method",
-            Route::Open | Route::Opened(_) => "#/open",
+            Route::Open | Route::Opened(_) | Route::Report(_) => "#/open",
             Route::Compare => "#/compare",
             Route::Admin => "#/admin",
             Route::Cohort => "#/cohort",
@@ -80,6 +87,7 @@ impl Route {
     pub fn href_owned(self) -> String {
         match self {
             Route::Opened(n) => format!("#/opened/{n}"),
+            Route::Report(n) => format!("#/report/{n}"),
             other => other.href().to_owned(),
         }
     }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod problems;
 pub mod result_file;
+pub mod review;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod score;

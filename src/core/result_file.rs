@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bank::{Bank, ItemId};
+use super::review::MentorReview;
 use super::session::Session;
 
 /// The name in every result file.
@@ -24,6 +25,9 @@ pub struct ResultFile {
     /// Everything they entered — answers, name, notes — with the bank id
     /// and version it was for.
     pub session: Session,
+    /// A mentor's review, when a mentor has added one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<MentorReview>,
 }
 
 impl ResultFile {
@@ -32,6 +36,7 @@ impl ResultFile {
             format: FORMAT.to_owned(),
             version: VERSION,
             session,
+            review: None,
         }
     }
 

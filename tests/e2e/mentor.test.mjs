@@ -3,7 +3,7 @@
 // notes) always shows as typed and never runs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage } from './helpers.mjs';
@@ -177,6 +177,60 @@ test('progress over time: an earlier file compared with today shows the change p
   assert.equal(await table.getByRole('row').count(), BANK.dimensions.length + 1);
   const peopleRow = table.getByRole('row', { name: new RegExp(`^${BANK.dimensions[0].name}`) });
   assert.match(await peopleRow.innerText(), /\+\d+/);
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+test('a mentor rates the mentee, sees a blind spot, adds a note, exports the review and prints a meeting report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
+  const file = join(dir, 'mentee.json');
+  const picks = clearAnswers('management');
+  writeFileSync(file, JSON.stringify({
+    format: 'crossroads-result', version: 1,
+    session: {
+      bank_id: BANK.id, bank_version: BANK.version, position: 0, finished: true, started: null, updated: null,
+      display_name: 'Robin', notes: 'I want to lead the service desk.',
+      answers: Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])),
+      skills: { networking: 4, negotiation: 1, communication: 2 },
+      role: 'it_manager',
+    },
+  }));
+  const { context, page, problems } = await openPage(env.browser, { acceptDownloads: true });
+  await page.goto(`${env.base}#/open`);
+  await appReady(page);
+  await page.getByLabel('Choose a result file').setInputFiles(file);
+  await page.getByRole('heading', { name: 'Review Robin as a mentor' }).waitFor();
+  await page.getByLabel('Your name (optional)').fill('Dana');
+  await page.getByLabel('Your name (optional)').press('Tab');
+  await page.getByLabel('Your rating of Robin for Networking').selectOption('1');
+  await page.getByLabel('Your rating of Robin for Negotiation').selectOption('3');
+  await page.getByText('Blind spot: Networking').waitFor();
+  await page.getByText('Hidden strength: Negotiation').waitFor();
+  await page.getByLabel('Note on Networking').fill('Ask about the VLAN outage in May');
+  await page.getByLabel('Note on Networking').press('Tab');
+  const prompts = await page.locator('.prompts li').allInnerTexts();
+  assert.ok(prompts.length >= 3 && prompts.some((p) => p.includes('Networking')), prompts.join(' | '));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the review for Robin' }).click(),
+  ]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(exported.review.ratings.networking, 1);
+  assert.equal(exported.review.skill_notes.networking, 'Ask about the VLAN outage in May');
+  assert.equal(exported.review.mentor_name, 'Dana');
+
+  await page.getByRole('link', { name: 'Meeting report' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Meeting report: Robin' }).waitFor();
+  await page.getByRole('heading', { name: 'Gap to IT manager' }).waitFor();
+  const table = page.getByRole('table', { name: /Skill by skill; differences/ });
+  await table.getByRole('row', { name: /Networking/ }).getByText('Blind spot').waitFor();
+  await page.getByText('I want to lead the service desk.').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Print the report' }).isVisible(), false);
+  for (const format of ['A4', 'Letter']) {
+    assert.ok((await page.pdf({ format })).length > 10_000, format);
+  }
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });

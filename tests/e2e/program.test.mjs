@@ -3,7 +3,7 @@
 // back to the built-in content and the coordinator sees every problem.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BANK, appReady, launch, openPage } from './helpers.mjs';
@@ -22,6 +22,10 @@ customBank.id = 'acme-bank';
 customBank.version = '2.1.0';
 customBank.items[0].text = 'At Acme I enjoy writing the weekly status note for the whole service desk.';
 
+const ROLES = JSON.parse(readFileSync(new URL('../../questions/roles.json', import.meta.url)));
+const customRoles = structuredClone(ROLES);
+customRoles.roles[0].name = 'Acme service desk manager';
+
 const brokenBank = structuredClone(BANK);
 brokenBank.items[4].dimension = 'mind_reading';
 brokenBank.items[7].text = '';
@@ -32,8 +36,9 @@ before(async () => {
   good = await launch({
     prefix: '/academy/crossroads/',
     root: programDist({
-      'crossroads.json': { name: 'Acme IT Academy', accent: '#6b1d4f', welcome: 'Cohort 12: please finish before Friday.', content: { bank: 'acme-bank.json' } },
+      'crossroads.json': { name: 'Acme IT Academy', accent: '#6b1d4f', welcome: 'Cohort 12: please finish before Friday.', content: { bank: 'acme-bank.json', roles: 'acme-roles.json' } },
       'acme-bank.json': customBank,
+      'acme-roles.json': customRoles,
     }),
   });
   bad = await launch({
@@ -55,8 +60,10 @@ test('a program\'s own bank and branding replace the built-in ones', async () =>
   assert.equal(accent, '#6b1d4f');
   await page.getByRole('link', { name: 'Start the questionnaire' }).click();
   await page.getByRole('group', { name: customBank.items[0].text }).waitFor();
+  await page.goto(`${good.base}#/roles`);
+  await page.getByRole('button', { name: 'Choose Acme service desk manager' }).waitFor();
   await page.goto(`${good.base}#/admin`);
-  await page.getByText('Custom content in use: acme-bank.json.').waitFor();
+  await page.getByText('Custom content in use: acme-bank.json, acme-roles.json.').waitFor();
   await page.getByText(/Question bank: acme-bank 2\.1\.0/).waitFor();
   await page.getByText('No problems found.').waitFor();
   await context.close();

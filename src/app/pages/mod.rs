@@ -5,6 +5,7 @@ pub mod cohort;
 pub mod compare;
 pub mod experience;
 pub mod gap;
+pub mod mentor;
 pub mod method;
 pub mod not_found;
 pub mod open;

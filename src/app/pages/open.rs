@@ -211,6 +211,7 @@ pub fn OpenedView(props: &OpenedViewProps) -> Html {
                 ) }</p>
             }
             <ResultView content={state.content.clone()} session={session} whose={Whose::Other(label.clone().into())} />
+            <crate::app::pages::mentor::MentorPanel index={props.index} />
             if !file.session.notes.is_empty() {
                 <section class="panel" aria-labelledby="their-notes">
                     <h2 id="their-notes">{ format!("{label}'s notes") }</h2>
