@@ -114,7 +114,7 @@ pub fn Radar(props: &RadarProps) -> Html {
             .join(" ")
     };
     html! {
-        <svg class="radar" viewBox="0 0 600 520" aria-hidden="true" focusable="false">
+        <svg class="radar" viewBox="-130 0 860 530" aria-hidden="true" focusable="false">
             { for (1..=4).map(|level| html! {
                 <polygon class="ring" points={polygon(&vec![f64::from(level); n])} />
             }) }

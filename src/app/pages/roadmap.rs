@@ -195,9 +195,9 @@ pub fn Roadmap() -> Html {
                                             { format!(" · about {:.0} hours · {}", s.hours, s.cost_usd.map(money).unwrap_or_else(|| "cost unknown".into())) }</p>
                                         <p class="why">{ s.why.clone() }</p>
                                         <div class="step-actions no-print" role="group" aria-label={format!("Mark {}", s.name)}>
-                                            <button type="button" class="secondary small" aria-pressed="false" onclick={toggle(StepMark::Done, &s.id)}>{ format!("Done: {}", s.name) }</button>
-                                            <button type="button" class="secondary small" aria-pressed="false" onclick={toggle(StepMark::Skipped, &s.id)}>{ format!("Skip: {}", s.name) }</button>
-                                            <button type="button" class="secondary small" aria-pressed={s.pinned.to_string()} onclick={toggle(StepMark::Pinned, &s.id)}>{ if s.pinned { format!("Unpin: {}", s.name) } else { format!("Pin: {}", s.name) } }</button>
+                                            <button type="button" class="secondary small" aria-label={format!("Done: {}", s.name)} onclick={toggle(StepMark::Done, &s.id)}>{ "Mark done" }</button>
+                                            <button type="button" class="secondary small" aria-label={format!("Skip: {}", s.name)} onclick={toggle(StepMark::Skipped, &s.id)}>{ "Skip" }</button>
+                                            <button type="button" class="secondary small" aria-pressed={s.pinned.to_string()} aria-label={format!("Pin: {}", s.name)} onclick={toggle(StepMark::Pinned, &s.id)}>{ "Pin" }</button>
                                         </div>
                                     </li>
                                 }
@@ -218,7 +218,7 @@ pub fn Roadmap() -> Html {
                             let mark = if *how == "done" { StepMark::Done } else { StepMark::Skipped };
                             html! {
                                 <li>{ format!("{label} — {how} ") }
-                                    <button type="button" class="secondary small" onclick={toggle(mark, id)}>{ format!("Undo: {label}") }</button></li>
+                                    <button type="button" class="secondary small" aria-label={format!("Undo: {label}")} onclick={toggle(mark, id)}>{ "Undo" }</button></li>
                             }
                         }) }
                     </ul>
