@@ -44,3 +44,31 @@ fn check_reports_a_missing_folder_and_usage() {
     assert_eq!(code, 2);
     assert!(stderr.contains("usage"), "{stderr}");
 }
+
+#[test]
+fn score_prints_what_the_core_computes_for_the_same_file() {
+    let (code, stdout, stderr) = crossroads(&["score", "tests/fixtures/result_it_manager.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let printed: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let content = crossroads::core::content::Content::builtin().unwrap();
+    let text = include_str!("fixtures/result_it_manager.json");
+    let expected = crossroads::core::report::score_report(&content, text, None).unwrap();
+    assert_eq!(printed, serde_json::to_value(&expected).unwrap());
+    assert_eq!(printed["role"], "it_manager");
+    assert_eq!(printed["start"], "2027-01-04");
+    let steps: Vec<&str> = printed["roadmap"]["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["steps"].as_array().unwrap())
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(steps.contains(&"pmp"), "{steps:?}");
+}
+
+#[test]
+fn score_reports_a_bad_file() {
+    let (code, _, stderr) = crossroads(&["score", "tests/fixtures/broken_bank.json"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not a Crossroads result"), "{stderr}");
+}

@@ -13,6 +13,7 @@ pub fn run(args: Vec<String>) -> i32 {
             check(Path::new(dir))
         }
         Some("cohort") => cohort(&args[1..]),
+        Some("score") => score_file(&args[1..]),
         Some("schema") => {
             let dir = args
                 .get(1)
@@ -22,7 +23,7 @@ pub fn run(args: Vec<String>) -> i32 {
         }
         _ => {
             eprintln!(
-                "usage: crossroads check [content-dir]\n       crossroads cohort [--people] [--csv out.csv] <result files or folders>...\n       crossroads schema [out-dir]"
+                "usage: crossroads check [content-dir]\n       crossroads score [--today YYYY-MM-DD] <result file>\n       crossroads cohort [--people] [--csv out.csv] <result files or folders>...\n       crossroads schema [out-dir]"
             );
             2
         }
@@ -140,5 +141,53 @@ fn walk(path: &Path, f: &mut impl FnMut(&Path)) {
         }
     } else {
         f(path);
+    }
+}
+
+/// `score`: a result file's profile, and — when it names a target role — its
+/// gap and roadmap, as JSON: the same core code the browser runs on the
+/// same file. The roadmap starts on the file's own start date, else on
+/// `--today`, else on the day the file was last saved, so the output never
+/// depends on the clock.
+fn score_file(args: &[String]) -> i32 {
+    let mut today = None;
+    let mut path = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--today" => today = it.next().cloned(),
+            _ => path = Some(a.clone()),
+        }
+    }
+    let Some(path) = path else {
+        eprintln!("score: name a result file");
+        return 2;
+    };
+    let content = match Content::builtin() {
+        Ok(c) => c,
+        Err(problems) => {
+            problems.iter().for_each(|p| eprintln!("{p}"));
+            return 1;
+        }
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: cannot read: {e}");
+            return 1;
+        }
+    };
+    match super::report::score_report(&content, &text, today.as_deref()) {
+        Ok(report) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            1
+        }
     }
 }
