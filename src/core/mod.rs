@@ -3,18 +3,12 @@
 
 pub mod bank;
 pub mod career;
-pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod cohort;
 pub mod compare;
 pub mod config;
 pub mod content;
-pub mod date;
-pub mod eligibility;
-pub mod gap;
-pub mod ics;
-pub mod plan;
 pub mod problems;
 pub mod report;
 pub mod result_file;
