@@ -83,3 +83,59 @@ fn without_the_people_list_memory_does_not_grow_with_the_cohort() {
     assert_eq!(s.participants, 200);
     assert!(s.people.is_empty());
 }
+
+#[test]
+fn against_a_role_the_cohort_shows_gaps_eligibility_and_sessions() {
+    use crossroads::core::career::catalog::{RoleId, SkillId};
+    use crossroads::core::career::date::Date;
+    let content = Content::builtin().unwrap();
+    let role = content.catalog.role(&RoleId("it_manager".into())).unwrap();
+    let mut cohort = Cohort::new(&content.bank, false).with_role(
+        &content.catalog,
+        role,
+        Date::parse("2026-11-28").unwrap(),
+    );
+    for i in 0..10 {
+        let mut s = Session::new(&content.bank, "2026-11-28");
+        for item in &content.bank.items {
+            s.answers.insert(
+                item.id().clone(),
+                match item {
+                    Item::Likert(_) => Response::Likert(3),
+                    Item::Scenario(sc) => Response::Choice(sc.options[0].id.clone()),
+                },
+            );
+        }
+        // Everyone meets people leadership; only half meet budgeting.
+        s.skills.insert(SkillId("people_leadership".into()), 4);
+        s.skills.insert(
+            SkillId("financial_management".into()),
+            if i % 2 == 0 { 4 } else { 0 },
+        );
+        cohort.add(&format!("{i}.json"), &ResultFile::new(s).to_json());
+    }
+    let summary = cohort.summary();
+    let r = summary.role.clone().expect("role summary");
+    let of = |id: &str| {
+        r.skills
+            .iter()
+            .find(|s| s.skill.as_str() == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(of("people_leadership").below, 0);
+    assert_eq!(of("financial_management").below, 5);
+    assert!((of("financial_management").mean - 2.0).abs() < 1e-9);
+    assert!(!r
+        .common_gaps
+        .iter()
+        .any(|(s, _)| s.as_str() == "people_leadership"));
+    assert_eq!(r.sessions.len(), 3);
+    assert!(r
+        .eligible_now
+        .iter()
+        .any(|(c, n)| c.as_str() == "itil4_foundation" && *n == 10));
+    assert!(summary
+        .to_csv()
+        .contains("role_skill,\"financial_management\",\"it_manager\",2.00,5"));
+}

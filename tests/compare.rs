@@ -53,3 +53,31 @@ fn comparing_a_result_with_itself_shows_no_change() {
         .iter()
         .all(|d| d.change.is_none_or(|x| x == 0.0)));
 }
+
+#[test]
+fn skills_and_completed_steps_show_progress() {
+    use crossroads::core::career::catalog::SkillId;
+    let bank = Content::builtin().unwrap().bank;
+    let mut then = Session::new(&bank, "2026-08-01");
+    let mut now = then.clone();
+    then.skills.insert(SkillId("negotiation".into()), 1);
+    now.skills.insert(SkillId("negotiation".into()), 3);
+    now.skills.insert(SkillId("databases".into()), 2);
+    then.plan.choices.done.insert("read_phoenix_project".into());
+    now.plan.choices.done.insert("read_phoenix_project".into());
+    now.plan.choices.done.insert("capm".into());
+    let c = compare(&bank, &then, &now);
+    assert_eq!(c.steps_completed, vec!["capm".to_owned()]);
+    let neg = c
+        .skills
+        .iter()
+        .find(|s| s.skill.as_str() == "negotiation")
+        .unwrap();
+    assert_eq!((neg.then, neg.now), (Some(1), Some(3)));
+    let db = c
+        .skills
+        .iter()
+        .find(|s| s.skill.as_str() == "databases")
+        .unwrap();
+    assert_eq!((db.then, db.now), (None, Some(2)));
+}

@@ -8,8 +8,42 @@
 use serde::Serialize;
 
 use super::bank::Bank;
+use super::career::catalog::{Activity, Catalog, CertId, Role, SkillId};
+use super::career::date::Date;
+use super::career::eligibility::eligibility;
 use super::result_file::import;
 use super::score::{score, Band};
+
+/// The cohort against one target role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleSummary {
+    pub role: String,
+    /// Per required skill: mean self-rating, the level required, and how
+    /// many participants are below it.
+    pub skills: Vec<SkillSummary>,
+    /// Required skills by how many participants fall short, most first.
+    pub common_gaps: Vec<(SkillId, usize)>,
+    /// Certifications and how many participants may sit them today.
+    pub eligible_now: Vec<(CertId, usize)>,
+    /// Group sessions suggested for the most shared gaps.
+    pub sessions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillSummary {
+    pub skill: SkillId,
+    pub mean: f64,
+    pub required: u8,
+    pub below: usize,
+}
+
+struct RoleTotals<'a> {
+    catalog: &'a Catalog,
+    role: &'a Role,
+    today: Date,
+    sums: Vec<(f64, usize)>,
+    eligible: Vec<usize>,
+}
 
 /// One participant in the summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,6 +74,8 @@ pub struct CohortSummary {
     /// Listed participants (kept only when `keep_people` is on).
     pub people: Vec<Participant>,
     pub rejected: Vec<Rejected>,
+    /// The cohort against a chosen role, when one was chosen.
+    pub role: Option<RoleSummary>,
 }
 
 /// Folds result files into a [`CohortSummary`].
@@ -52,9 +88,23 @@ pub struct Cohort<'a> {
     dim_sums: Vec<(f64, usize)>,
     people: Vec<Participant>,
     rejected: Vec<Rejected>,
+    role: Option<RoleTotals<'a>>,
 }
 
 impl<'a> Cohort<'a> {
+    /// Also measures the cohort against `role`: skill levels, common gaps,
+    /// certifications open to them on `today`, and suggested group sessions.
+    pub fn with_role(mut self, catalog: &'a Catalog, role: &'a Role, today: Date) -> Self {
+        self.role = Some(RoleTotals {
+            catalog,
+            role,
+            today,
+            sums: vec![(0.0, 0); role.requires.len()],
+            eligible: vec![0; catalog.certifications.len()],
+        });
+        self
+    }
+
     /// `keep_people` lists each participant (the browser view); the native
     /// command for very large cohorts turns it off to keep memory flat.
     pub fn new(bank: &'a Bank, keep_people: bool) -> Self {
@@ -67,6 +117,7 @@ impl<'a> Cohort<'a> {
             dim_sums: vec![(0.0, 0); bank.dimensions.len()],
             people: Vec::new(),
             rejected: Vec::new(),
+            role: None,
         }
     }
 
@@ -91,6 +142,21 @@ impl<'a> Cohort<'a> {
             if let Some(s) = d.score {
                 sum.0 += s;
                 sum.1 += 1;
+            }
+        }
+        if let Some(rt) = &mut self.role {
+            let s = &imported.file.session;
+            for ((skill, req), sum) in rt.role.requires.iter().zip(rt.sums.iter_mut()) {
+                let level = s.skills.get(skill).copied().unwrap_or(0);
+                sum.0 += f64::from(level);
+                sum.1 += usize::from(level < req.level);
+            }
+            for (cert, n) in rt.catalog.certifications.iter().zip(rt.eligible.iter_mut()) {
+                if !s.held.contains(&cert.id)
+                    && eligibility(rt.catalog, cert, &s.experience, &s.held, rt.today).is_now()
+                {
+                    *n += 1;
+                }
             }
         }
         if self.keep_people {
@@ -127,6 +193,68 @@ impl<'a> Cohort<'a> {
             mean_leaning: (self.count > 0).then(|| self.leaning_sum / self.count as f64),
             people: self.people.clone(),
             rejected: self.rejected.clone(),
+            role: self.role.as_ref().map(|rt| self.role_summary(rt)),
+        }
+    }
+
+    fn role_summary(&self, rt: &RoleTotals) -> RoleSummary {
+        let n = self.count.max(1) as f64;
+        let skills: Vec<SkillSummary> = rt
+            .role
+            .requires
+            .iter()
+            .zip(&rt.sums)
+            .map(|((skill, req), (sum, below))| SkillSummary {
+                skill: skill.clone(),
+                mean: sum / n,
+                required: req.level,
+                below: *below,
+            })
+            .collect();
+        let mut common_gaps: Vec<(SkillId, usize)> = skills
+            .iter()
+            .filter(|s| s.below > 0)
+            .map(|s| (s.skill.clone(), s.below))
+            .collect();
+        common_gaps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let eligible_now = rt
+            .catalog
+            .certifications
+            .iter()
+            .zip(&rt.eligible)
+            .filter(|(_, n)| **n > 0)
+            .map(|(c, n)| (c.id.clone(), *n))
+            .collect();
+        let sessions = common_gaps
+            .iter()
+            .take(3)
+            .map(|(skill, count)| {
+                let name = rt.catalog.skill(skill).map(|s| s.name.as_str()).unwrap_or(skill.as_str());
+                let mut acts: Vec<&Activity> = rt
+                    .catalog
+                    .activities
+                    .iter()
+                    .filter(|a| a.builds.contains_key(skill))
+                    .collect();
+                acts.sort_by(|a, b| b.builds[skill].cmp(&a.builds[skill]).then(a.hours.total_cmp(&b.hours)));
+                let ideas: Vec<&str> = acts.iter().take(2).map(|a| a.name.as_str()).collect();
+                if ideas.is_empty() {
+                    format!("{name}: {count} participants are below the level {} asks; a group session on it would help them.", rt.role.name)
+                } else {
+                    format!(
+                        "{name}: {count} participants are below the level {} asks. A group session could start with: {}.",
+                        rt.role.name,
+                        ideas.join("; ")
+                    )
+                }
+            })
+            .collect();
+        RoleSummary {
+            role: rt.role.id.to_string(),
+            skills,
+            common_gaps,
+            eligible_now,
+            sessions,
         }
     }
 }
@@ -159,6 +287,20 @@ impl CohortSummary {
                 csv_field(dim),
                 mean.map(|m| format!("{m:.1}")).unwrap_or_default()
             ));
+        }
+        if let Some(role) = &self.role {
+            for s in &role.skills {
+                out.push_str(&format!(
+                    "role_skill,{},{},{:.2},{}\n",
+                    csv_field(s.skill.as_str()),
+                    csv_field(&role.role),
+                    s.mean,
+                    s.below
+                ));
+            }
+            for (c, n) in &role.eligible_now {
+                out.push_str(&format!("eligible_now,{},,{n},\n", csv_field(c.as_str())));
+            }
         }
         for r in &self.rejected {
             out.push_str(&format!(

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::bank::{Bank, DimensionId};
+use super::career::catalog::SkillId;
 use super::score::{score, Band};
 use super::session::Session;
 
@@ -27,6 +28,18 @@ pub struct Comparison {
     pub band_now: Band,
     /// Answers that changed, by item.
     pub answers_changed: usize,
+    /// Skill self-ratings then and now, for every skill rated in either.
+    pub skills: Vec<SkillChange>,
+    /// Roadmap steps marked done in the later result and not the earlier.
+    pub steps_completed: Vec<String>,
+}
+
+/// One skill's self-rating, then and now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillChange {
+    pub skill: SkillId,
+    pub then: Option<u8>,
+    pub now: Option<u8>,
 }
 
 /// Compares `earlier` with `later`, both scored with the current bank.
@@ -48,8 +61,28 @@ pub fn compare(bank: &Bank, earlier: &Session, later: &Session) -> Comparison {
         .iter()
         .filter(|i| earlier.answers.get(i.id()) != later.answers.get(i.id()))
         .count();
+    let mut skill_ids: Vec<&SkillId> = earlier.skills.keys().chain(later.skills.keys()).collect();
+    skill_ids.sort();
+    skill_ids.dedup();
+    let skills = skill_ids
+        .into_iter()
+        .map(|id| SkillChange {
+            skill: id.clone(),
+            then: earlier.skills.get(id).copied(),
+            now: later.skills.get(id).copied(),
+        })
+        .collect();
+    let steps_completed = later
+        .plan
+        .choices
+        .done
+        .difference(&earlier.plan.choices.done)
+        .cloned()
+        .collect();
     Comparison {
         dimensions,
+        skills,
+        steps_completed,
         leaning_then: a.leaning,
         leaning_now: b.leaning,
         band_then: a.band,

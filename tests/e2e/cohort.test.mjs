@@ -50,6 +50,10 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   assert.equal(await bands.getByRole('row', { name: BANK.tracks.technical.name }).getByRole('cell').innerText(), '28');
   await page.getByRole('heading', { name: 'Skipped files (2)' }).waitFor();
   await page.getByText('cut.json').waitFor();
+  await page.getByLabel('Compare the cohort with a role').selectOption({ label: 'IT manager' });
+  await page.getByRole('heading', { name: 'Against the role: IT manager' }).waitFor();
+  assert.ok(await page.getByRole('table', { name: 'Average self-rated level per required skill' }).getByRole('row').count() > 5);
+  assert.ok((await page.getByRole('heading', { name: 'Suggested group sessions' }).locator('xpath=following-sibling::ul[1]/li').count()) >= 1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the summary as CSV' }).click(),

@@ -162,12 +162,15 @@ test('progress over time: an earlier file compared with today shows the change p
     session: {
       bank_id: 'crossroads-default', bank_version: '1.0.0', position: 0, finished: true,
       started: '2026-08-28T09:00:00Z', updated: '2026-08-28T09:30:00Z', display_name: 'Me in August', notes: '',
+      skills: { negotiation: 1 },
       answers: Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])),
     },
   }));
   await page.goto(`${env.base}#/open`);
   await page.getByLabel('Choose a result file').setInputFiles(earlier);
   await page.getByRole('heading', { level: 1, name: /^Me in August's result/ }).waitFor();
+  await page.goto(`${env.base}#/skills`);
+  await page.getByRole('group', { name: 'Negotiation' }).getByLabel(/^Level 3:/).check();
   await page.goto(`${env.base}#/compare`);
   await page.getByLabel('Earlier result').selectOption({ label: 'Me in August 2026-08-28' });
   await page.getByLabel('Later result').selectOption({ label: 'My current work' });
@@ -177,6 +180,8 @@ test('progress over time: an earlier file compared with today shows the change p
   assert.equal(await table.getByRole('row').count(), BANK.dimensions.length + 1);
   const peopleRow = table.getByRole('row', { name: new RegExp(`^${BANK.dimensions[0].name}`) });
   assert.match(await peopleRow.innerText(), /\+\d+/);
+  const skills = page.getByRole('table', { name: 'Skill self-ratings, earlier and later' });
+  assert.match(await skills.getByRole('row', { name: /^Negotiation/ }).innerText(), /1\s+3\s+\+2/);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });

@@ -8,15 +8,18 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::app::download::download;
-use crate::app::state::use_assess;
+use crate::app::state::{now, use_assess};
+use crate::core::career::catalog::RoleId;
+use crate::core::career::date::Date;
 use crate::core::cohort::{Cohort, CohortSummary};
 use crate::core::content::Content;
 use crate::core::result_file::MAX_BYTES;
 use crate::core::score::Band;
 
-/// Reads every file, then aggregates. Returns the summary and the time the
-/// parsing and aggregation took (reading from disk excluded).
-async fn summarise(files: Vec<web_sys::File>, content: Rc<Content>) -> (CohortSummary, f64) {
+type Texts = Vec<(String, Result<String, String>)>;
+
+/// Reads every file's text (a file too large or unreadable carries why).
+async fn read_all(files: Vec<web_sys::File>) -> Texts {
     // Read everything first, so the timing below covers parsing and
     // aggregation only.
     let mut texts: Vec<(String, Result<String, String>)> = Vec::with_capacity(files.len());
@@ -36,10 +39,19 @@ async fn summarise(files: Vec<web_sys::File>, content: Rc<Content>) -> (CohortSu
         };
         texts.push((f.name(), text));
     }
+    texts
+}
+
+/// Parses and aggregates; returns the summary and how long that took.
+fn summarise(texts: &Texts, content: &Content, role: Option<&str>) -> (CohortSummary, f64) {
     let perf = web_sys::window().and_then(|w| w.performance());
     let start = perf.as_ref().map(|p| p.now()).unwrap_or_default();
+    let today = Date::parse(&now()).unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid"));
     let mut cohort = Cohort::new(&content.bank, true);
-    for (name, text) in &texts {
+    if let Some(r) = role.and_then(|r| content.catalog.role(&RoleId(r.to_owned()))) {
+        cohort = cohort.with_role(&content.catalog, r, today);
+    }
+    for (name, text) in texts {
         match text {
             Ok(t) => cohort.add(name, t),
             Err(why) => cohort.reject(name, why),
@@ -58,25 +70,46 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn CohortPage() -> Html {
     let state = use_assess();
-    let result = use_state(|| None::<Rc<(CohortSummary, f64)>>);
+    let texts = use_state(|| None::<Rc<Texts>>);
+    let role = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let message = use_state(|| None::<String>);
+    let result = use_memo(((*texts).clone(), (*role).clone()), {
+        let content = state.content.clone();
+        move |(texts, role): &(Option<Rc<Texts>>, Option<String>)| {
+            texts
+                .as_ref()
+                .map(|t| Rc::new(summarise(t, &content, role.as_deref())))
+        }
+    });
 
     let start = {
-        let (content, result, busy) = (state.content.clone(), result.clone(), busy.clone());
+        let (texts, busy) = (texts.clone(), busy.clone());
         Callback::from(move |files: Vec<web_sys::File>| {
             if files.is_empty() {
                 return;
             }
             busy.set(true);
-            let (content, result, busy) = (content.clone(), result.clone(), busy.clone());
+            let (texts, busy) = (texts.clone(), busy.clone());
             yew::platform::spawn_local(async move {
-                let r = summarise(files, content).await;
-                result.set(Some(Rc::new(r)));
+                let t = read_all(files).await;
+                texts.set(Some(Rc::new(t)));
                 busy.set(false);
             });
         })
     };
+    let on_role = {
+        let role = role.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            role.set((!v.is_empty()).then_some(v));
+        })
+    };
+    let cat = &state.content.catalog;
     let on_pick = {
         let start = start.clone();
         Callback::from(move |e: Event| {
@@ -98,6 +131,34 @@ pub fn CohortPage() -> Html {
     let body = match &*result {
         None => html! {},
         Some(r) => {
+            let role_view = r.0.role.as_ref().map(|rs| {
+                let role_name = cat.role(&RoleId(rs.role.clone())).map(|r| r.name.clone()).unwrap_or_default();
+                let skill_name = |id: &crate::core::career::catalog::SkillId| cat.skill(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string());
+                html! {
+                    <section class="panel" aria-labelledby="c-role">
+                        <h2 id="c-role">{ format!("Against the role: {role_name}") }</h2>
+                        <table>
+                            <caption>{ "Average self-rated level per required skill" }</caption>
+                            <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Average" }</th><th scope="col">{ "Required" }</th><th scope="col">{ "Participants below" }</th></tr></thead>
+                            <tbody>{ for rs.skills.iter().map(|sk| html! {
+                                <tr><th scope="row">{ skill_name(&sk.skill) }</th><td>{ format!("{:.1}", sk.mean) }</td><td>{ sk.required.to_string() }</td><td>{ sk.below.to_string() }</td></tr>
+                            }) }</tbody>
+                        </table>
+                        <h3>{ "Most common gaps" }</h3>
+                        <ol>{ for rs.common_gaps.iter().take(5).map(|(s, n)| html! { <li>{ format!("{} — {n} participants", skill_name(s)) }</li> }) }</ol>
+                        <h3>{ "Suggested group sessions" }</h3>
+                        <ul>{ for rs.sessions.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
+                        <h3>{ "Certifications open to them now" }</h3>
+                        <table>
+                            <caption>{ "Participants eligible to sit each exam today" }</caption>
+                            <thead><tr><th scope="col">{ "Certification" }</th><th scope="col">{ "Eligible now" }</th></tr></thead>
+                            <tbody>{ for rs.eligible_now.iter().map(|(c, n)| html! {
+                                <tr><th scope="row">{ cat.cert(c).map(|x| x.name.clone()).unwrap_or_else(|| c.to_string()) }</th><td>{ n.to_string() }</td></tr>
+                            }) }</tbody>
+                        </table>
+                    </section>
+                }
+            });
             let (s, took) = (&r.0, r.1);
             let on_csv = {
                 let csv = s.to_csv();
@@ -151,6 +212,16 @@ pub fn CohortPage() -> Html {
                             }) }</tbody>
                         </table>
                     </section>
+                    <div class="field no-print">
+                        <label for="cohort-role">{ "Compare the cohort with a role" }</label>
+                        <select id="cohort-role" onchange={on_role.clone()}>
+                            <option value="" selected={role.is_none()}>{ "No role" }</option>
+                            { for cat.roles.iter().map(|r| html! {
+                                <option value={r.id.to_string()} selected={role.as_deref() == Some(r.id.as_str())}>{ r.name.clone() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    { for role_view }
                     <section class="panel" aria-labelledby="c-people">
                         <h2 id="c-people">{ "Participants" }</h2>
                         <table>

@@ -17,6 +17,7 @@ pub fn Compare() -> Html {
     let earlier = use_state(|| 1_usize);
     let later = use_state(|| 0_usize);
     let bank = &state.content.bank;
+    let cat = &state.content.catalog;
 
     let mut choices: Vec<(String, Session)> =
         vec![("My current work".to_owned(), state.session.clone())];
@@ -130,6 +131,45 @@ pub fn Compare() -> Html {
                     </tbody>
                 </table>
             </section>
+            <section class="panel" aria-labelledby="skill-change">
+                <h2 id="skill-change">{ "Skills and roadmap progress" }</h2>
+                if c.skills.is_empty() {
+                    <p>{ "Neither result has skill ratings yet." }</p>
+                } else {
+                    <table>
+                        <caption>{ "Skill self-ratings, earlier and later" }</caption>
+                        <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Earlier" }</th><th scope="col">{ "Later" }</th><th scope="col">{ "Change" }</th></tr></thead>
+                        <tbody>
+                            { for c.skills.iter().map(|sc| {
+                                let f = |v: Option<u8>| v.map(|x| x.to_string()).unwrap_or_else(|| "–".into());
+                                let change = match (sc.then, sc.now) { (Some(a), Some(b)) => format!("{:+}", i16::from(b) - i16::from(a)), _ => "–".into() };
+                                html! {
+                                    <tr>
+                                        <th scope="row">{ cat.skill(&sc.skill).map(|s| s.name.clone()).unwrap_or_else(|| sc.skill.to_string()) }</th>
+                                        <td>{ f(sc.then) }</td><td>{ f(sc.now) }</td><td>{ change }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                }
+                <p>{ if c.steps_completed.is_empty() {
+                    "No roadmap steps were marked done between the two.".to_owned()
+                } else {
+                    format!("Roadmap steps completed since: {}.", c.steps_completed.iter().map(|id| step_name(cat, id)).collect::<Vec<_>>().join(", "))
+                } }</p>
+            </section>
         </article>
     }
+}
+
+fn step_name(cat: &crate::core::career::catalog::Catalog, id: &str) -> String {
+    use crate::core::career::catalog::{ActivityId, CertId};
+    cat.cert(&CertId(id.to_owned()))
+        .map(|c| c.name.clone())
+        .or_else(|| {
+            cat.activity(&ActivityId(id.to_owned()))
+                .map(|a| a.name.clone())
+        })
+        .unwrap_or_else(|| id.to_owned())
 }
