@@ -127,3 +127,32 @@ async fn blocked_storage_falls_back_to_memory_and_says_so() {
         status.text_content()
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_saved_role_renders_a_dated_roadmap_with_its_reasons() {
+    local().clear().unwrap();
+    let content = content();
+    let mut session = Session::new(&content.bank, "2026-11-28T09:00:00.000Z");
+    session.role = Some(crossroads::core::career::catalog::RoleId(
+        "it_manager".into(),
+    ));
+    session.plan.start = Some("2027-01-04".into());
+    Store::open().save(&session).unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/roadmap")
+        .unwrap();
+    let root = render(Store::open()).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Your roadmap to IT manager"), "{text}");
+    let steps = root.query_selector_all(".step").unwrap();
+    assert!(steps.length() > 3, "several dated steps");
+    assert!(
+        text.contains("2027-01-04 →"),
+        "first step starts on the start date"
+    );
+    assert!(text.contains("Raises"), "steps explain themselves");
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    local().clear().unwrap();
+}
