@@ -3,22 +3,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage } from './helpers.mjs';
+import { BANK, appReady, launch, openPage, seedFinished } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
-
-/** Stores a finished session so the result page has something to show. */
-async function seedFinished(page, track) {
-  const picks = clearAnswers(track);
-  const answers = Object.fromEntries(BANK.items.map((it, i) =>
-    [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id]));
-  await page.evaluate(([k, a]) => localStorage.setItem(k, JSON.stringify({
-    format: 'crossroads-session', version: 1,
-    session: { bank_id: 'crossroads-default', bank_version: '1.0.0', answers: a, position: 59, finished: true, started: null, updated: null },
-  })), [SESSION_KEY, answers]);
-}
 
 async function axe(page) {
   const result = await new AxeBuilder({ page })

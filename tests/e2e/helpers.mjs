@@ -85,3 +85,15 @@ export function clearAnswers(track) {
     return best;
   });
 }
+
+/** Stores a finished session so the result page has something to show. */
+export async function seedFinished(page, track) {
+  const picks = clearAnswers(track);
+  const answers = Object.fromEntries(BANK.items.map((it, i) =>
+    [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id]));
+  await page.evaluate(([k, a]) => localStorage.setItem(k, JSON.stringify({
+    format: 'crossroads-session', version: 1,
+    session: { bank_id: 'crossroads-default', bank_version: '1.0.0', answers: a, position: 59, finished: true, started: null, updated: null },
+  })), [SESSION_KEY, answers]);
+}
+

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage } from './helpers.mjs';
+import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage, seedFinished } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -15,21 +15,11 @@ after(async () => { await env?.close(); });
 const XSS_NAME = '<img src=x onerror="window.__pwned=1">Ana';
 const XSS_NOTE = '<script>window.__pwned=2</script> I want to lead & <b>grow</b>';
 
-async function seed(page, track) {
-  const picks = clearAnswers(track);
-  const answers = Object.fromEntries(BANK.items.map((it, i) =>
-    [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id]));
-  await page.evaluate(([k, a]) => localStorage.setItem(k, JSON.stringify({
-    format: 'crossroads-session', version: 1,
-    session: { bank_id: 'crossroads-default', bank_version: '1.0.0', answers: a, position: 59, finished: true, started: null, updated: null },
-  })), [SESSION_KEY, answers]);
-}
-
 test('a mentee exports; a mentor opens the file in another browser; the mentee\'s work is untouched', async () => {
   const mentee = await openPage(env.browser, { acceptDownloads: true });
   await mentee.page.goto(env.base);
   await appReady(mentee.page);
-  await seed(mentee.page, 'management');
+  await seedFinished(mentee.page, 'management');
   await mentee.page.goto(`${env.base}#/results`);
   await mentee.page.reload();
   await mentee.page.getByLabel('Your name on the file (optional)').fill(XSS_NAME);
@@ -69,7 +59,7 @@ test('opening a file never overwrites one\'s own work; replacing asks first', as
   const { context, page, problems } = await openPage(env.browser);
   await page.goto(env.base);
   await appReady(page);
-  await seed(page, 'technical');
+  await seedFinished(page, 'technical');
   await page.reload();
   const own = await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY);
   const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
@@ -126,7 +116,7 @@ test('a share link opens read-only; a truncated one shows its message', async ()
   const { context, page, problems } = await openPage(env.browser);
   await page.goto(env.base);
   await appReady(page);
-  await seed(page, 'technical');
+  await seedFinished(page, 'technical');
   await page.goto(`${env.base}#/results`);
   await page.reload();
   await page.getByLabel('Your name on the file (optional)').fill('Lee <i>x</i>');
@@ -152,7 +142,7 @@ test('progress over time: an earlier file compared with today shows the change p
   const { context, page, problems } = await openPage(env.browser);
   await page.goto(env.base);
   await appReady(page);
-  await seed(page, 'management');
+  await seedFinished(page, 'management');
   await page.reload();
   const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
   const earlier = join(dir, 'earlier.json');
