@@ -38,7 +38,17 @@ if (!m) {
   console.error('post-build: no inline boot script found in index.html');
   process.exit(1);
 }
-const body = m[1];
+// Start the wasm only after the first paint, so the welcome text in the
+// page is never held back by the download or compile (the files are still
+// preloaded in parallel).
+const body = m[1].replace(
+  /import init, \* as bindings from '([^']+)';/,
+  "await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n" +
+    "const bindings = await import('$1');\nconst init = bindings.default;",
+);
+if (body === m[1]) {
+  console.error('post-build: the boot script has an unexpected shape; not deferring the wasm start');
+}
 const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
 const bootName = `boot-${hash}.js`;
 writeFileSync(join(dir, bootName), body);

@@ -51,6 +51,35 @@ async fn fetch_text(path: &str) -> Result<Option<String>, String> {
     Ok(text.as_string())
 }
 
+/// Lets the browser paint and handle input before the next piece of work
+/// (a macrotask, unlike an awaited promise), so start-up never blocks the
+/// page in one long task.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Parses the built-in content in two steps, yielding between them.
+pub async fn builtin() -> Result<Rc<Content>, Vec<Problem>> {
+    next_tick().await;
+    let bank = crate::core::bank::Bank::from_json(crate::core::content::BANK_FILE, BANK_JSON);
+    next_tick().await;
+    let catalog = crate::core::career::catalog::Catalog::from_texts(&BUILTIN_CATALOG);
+    match (bank, catalog) {
+        (Ok(bank), Ok(catalog)) => Ok(Rc::new(Content { bank, catalog })),
+        (b, c) => Err(b
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .chain(c.err().unwrap_or_default())
+            .collect()),
+    }
+}
+
 /// Loads settings and content. Never fails: the worst case is the built-in
 /// content with a list of problems.
 pub async fn boot(builtin: Rc<Content>) -> Booted {

@@ -50,28 +50,28 @@ fn register_service_worker() {
 
 #[component]
 pub fn App() -> Html {
-    let builtin = use_memo((), |_| Content::builtin().map(Rc::new));
-    let booted = use_state(|| None::<boot::Booted>);
+    // Start-up runs in small tasks after the first paint: the welcome text
+    // from index.html is on screen meanwhile.
+    let booted = use_state(|| None::<Result<boot::Booted, Rc<Vec<Problem>>>>);
     {
         let booted = booted.clone();
-        use_effect_with(builtin.clone(), move |builtin| {
-            if let Ok(content) = &**builtin {
-                let content = content.clone();
-                yew::platform::spawn_local(async move {
-                    let b = boot::boot(content).await;
-                    boot::apply_branding(&b.config);
-                    booted.set(Some(b));
-                });
-            }
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                match boot::builtin().await {
+                    Ok(content) => {
+                        let b = boot::boot(content).await;
+                        boot::apply_branding(&b.config);
+                        booted.set(Some(Ok(b)));
+                    }
+                    Err(problems) => booted.set(Some(Err(Rc::new(problems)))),
+                }
+            });
         });
     }
-    match (&*builtin, &*booted) {
-        (Err(problems), _) => {
-            html! { <ContentProblems problems={Rc::new(problems.clone()) as Rc<Vec<Problem>>} /> }
-        }
-        // The static welcome in index.html stays on screen meanwhile.
-        (Ok(_), None) => html! {},
-        (Ok(_), Some(b)) => html! {
+    match &*booted {
+        None => html! {},
+        Some(Err(problems)) => html! { <ContentProblems problems={problems.clone()} /> },
+        Some(Ok(b)) => html! {
             <ContextProvider<Rc<boot::BootReport>> context={b.report.clone()}>
                 <Assessment content={b.content.clone()} store={Store::open()} />
             </ContextProvider<Rc<boot::BootReport>>>
