@@ -51,3 +51,33 @@ test('after the first visit the app loads and works offline', async () => {
   assert.deepEqual(problems.foreign, []);
   assert.deepEqual(problems.csp, []);
 });
+
+test('a new deployment is picked up on the next visit and the old cache is removed', async () => {
+  const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const root = mkdtempSync(join(tmpdir(), 'crossroads-deploy-'));
+  cpSync('dist', root, { recursive: true });
+  const site = await launch({ root });
+  const { context, page, problems } = await openPage(site.browser);
+  await page.goto(site.base);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const before = await page.evaluate(() => caches.keys());
+  assert.equal(before.length, 1);
+  // Deploy a new build in place: new page text, new worker version.
+  const index = readFileSync(join(root, 'index.html'), 'utf8').replace('Technical track or management track?', 'Technical or management? (new build)');
+  writeFileSync(join(root, 'index.html'), index);
+  const sw = readFileSync(join(root, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+';/, "const VERSION = 'next-build';");
+  writeFileSync(join(root, 'sw.js'), sw);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Technical or management? (new build)' }).waitFor();
+  // The new worker takes over and deletes the old cache.
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    return keys.length === 1 && keys[0] === 'crossroads-next-build';
+  }, null, { timeout: 15000 });
+  await context.close();
+  await site.close();
+  assert.deepEqual(problems.foreign, []);
+});
