@@ -120,15 +120,21 @@ fn suggested_roles_follow_the_leaning_on_both_tracks() {
         .iter()
         .map(|(s, l)| (SkillId((*s).into()), *l))
         .collect();
-    let tech = suggest_roles(&cat, -80.0, &ratings);
+    let tech = suggest_roles(&cat, Some(-80.0), &ratings);
     assert_eq!(tech.len(), 3);
     assert!(tech.iter().all(|r| track(&r.role) == Technical), "{tech:?}");
-    let mgmt = suggest_roles(&cat, 80.0, &ratings);
+    let mgmt = suggest_roles(&cat, Some(80.0), &ratings);
     assert!(
         mgmt.iter().all(|r| track(&r.role) == Management),
         "{mgmt:?}"
     );
-    let mid = suggest_roles(&cat, 0.0, &ratings);
+    let mid = suggest_roles(&cat, Some(0.0), &ratings);
     assert_eq!(mid[0].role.as_str(), "team_lead");
     assert!(!mid[0].why.is_empty());
+    let unanswered = suggest_roles(&cat, None, &ratings);
+    assert!(
+        unanswered[0].why.contains("Answer the questionnaire"),
+        "{}",
+        unanswered[0].why
+    );
 }

@@ -21,7 +21,7 @@ fn track_label(t: CareerTrack) -> &'static str {
 pub fn Roles() -> Html {
     let state = use_assess();
     let cat = &state.content.catalog;
-    let leaning = state.profile().leaning;
+    let leaning = (state.answered() > 0).then(|| state.profile().leaning);
     let suggested = suggest_roles(cat, leaning, &state.session.skills);
     let card = |role: &Role, why: Option<String>| {
         let chosen = state.session.role.as_ref() == Some(&role.id);

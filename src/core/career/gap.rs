@@ -90,10 +90,11 @@ pub struct RoleFit {
 }
 
 /// The three roles that fit best. `leaning` is the aptitude result, −100
-/// (technical) to +100 (management). Aptitude weighs 60 %, current skills
-/// 40 %: skills can be learned, preferences change slowly.
-pub fn suggest_roles(cat: &Catalog, leaning: f64, ratings: &SkillRatings) -> Vec<RoleFit> {
-    let l = leaning.clamp(-100.0, 100.0);
+/// (technical) to +100 (management), or `None` before the questionnaire is
+/// answered (then skills alone decide). Aptitude weighs 60 %, current
+/// skills 40 %: skills can be learned, preferences change slowly.
+pub fn suggest_roles(cat: &Catalog, leaning: Option<f64>, ratings: &SkillRatings) -> Vec<RoleFit> {
+    let l = leaning.unwrap_or(0.0).clamp(-100.0, 100.0);
     let mut fits: Vec<(usize, RoleFit)> = cat
         .roles
         .iter()
@@ -106,17 +107,26 @@ pub fn suggest_roles(cat: &Catalog, leaning: f64, ratings: &SkillRatings) -> Vec
                 CareerTrack::Both => 50.0,
             };
             let skill_fit = gap(cat, role, ratings).fit;
-            let score = 0.6 * track_fit + 0.4 * skill_fit;
+            let score = match leaning {
+                Some(_) => 0.6 * track_fit + 0.4 * skill_fit,
+                None => skill_fit,
+            };
             let side = match role.track {
                 CareerTrack::Management => "a management role",
                 CareerTrack::Technical => "a technical-track role",
                 CareerTrack::Hybrid => "a hybrid role, half technical and half management",
                 CareerTrack::Both => "a role on either track",
             };
-            let why = format!(
-                "{} is {side}; your answers match that track {:.0} of 100, and your skills already meet {:.0}% of what it asks.",
-                role.name, track_fit, skill_fit
-            );
+            let why = match leaning {
+                Some(_) => format!(
+                    "{} is {side}; your answers match that track {:.0} of 100, and your skills already meet {:.0}% of what it asks.",
+                    role.name, track_fit, skill_fit
+                ),
+                None => format!(
+                    "{} is {side}; your skills already meet {:.0}% of what it asks. Answer the questionnaire to weigh your preferences too.",
+                    role.name, skill_fit
+                ),
+            };
             (i, RoleFit { role: role.id.clone(), score, track_fit, skill_fit, why })
         })
         .collect();
