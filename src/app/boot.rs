@@ -69,15 +69,7 @@ pub async fn builtin() -> Result<Rc<Content>, Vec<Problem>> {
     let bank = crate::core::bank::Bank::from_json(crate::core::content::BANK_FILE, BANK_JSON);
     next_tick().await;
     let catalog = crate::core::career::catalog::Catalog::from_texts(&BUILTIN_CATALOG);
-    match (bank, catalog) {
-        (Ok(bank), Ok(catalog)) => Ok(Rc::new(Content { bank, catalog })),
-        (b, c) => Err(b
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .chain(c.err().unwrap_or_default())
-            .collect()),
-    }
+    Content::combine(bank, catalog).map(Rc::new)
 }
 
 /// Loads settings and content. Never fails: the worst case is the built-in

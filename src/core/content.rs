@@ -38,8 +38,18 @@ impl Content {
 
     /// A bank and a catalog; every problem in either is reported.
     pub fn from_parts(bank: &str, catalog: &CatalogTexts) -> Result<Content, Vec<Problem>> {
-        let bank = Bank::from_json(BANK_FILE, bank);
-        let catalog = Catalog::from_texts(catalog);
+        Self::combine(
+            Bank::from_json(BANK_FILE, bank),
+            Catalog::from_texts(catalog),
+        )
+    }
+
+    /// Joins a separately parsed bank and catalog, keeping the problems of
+    /// both.
+    pub fn combine(
+        bank: Result<Bank, Vec<Problem>>,
+        catalog: Result<Catalog, Vec<Problem>>,
+    ) -> Result<Content, Vec<Problem>> {
         match (bank, catalog) {
             (Ok(bank), Ok(catalog)) => Ok(Content { bank, catalog }),
             (b, c) => Err(b
