@@ -1,20 +1,37 @@
 #!/usr/bin/env bash
 # Measures what a first visit costs: the gzip size of every file the browser
-# loads, and Lighthouse (mobile) scores against the built dist/. Not part of
+# loads for the assessment page, the same for the planner page, and
+# Lighthouse (mobile) scores against the built dist/. Not part of
 # the test run; for release notes and budgets (150 KB gzip first load).
 #
 #   scripts/measure.sh            sizes only
 #   scripts/measure.sh --lighthouse   sizes and Lighthouse (installs lighthouse@12 in .cache/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/index.html ] || { echo "no dist/: run trunk build (or scripts/serve.sh) first" >&2; exit 1; }
-total=0
-printf '%-44s %9s %9s\n' file bytes gzip
-for f in dist/index.html dist/*.js dist/*.wasm dist/*.css dist/favicon.svg; do
-  raw=$(wc -c <"$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
-  printf '%-44s %9d %9d\n' "${f#dist/}" "$raw" "$gz"
-done
-printf '%-44s %9s %9d  (budget 153600)\n' "first visit, gzip" "" "$total"
+[ -f dist/index.html ] || { echo "no dist/: run scripts/build.sh (or scripts/serve.sh) first" >&2; exit 1; }
+# What a first visit loads is the assessment page and its files — the
+# service worker's precache list, plus the worker itself; the planner page's
+# files (its lazy list) load when the person first opens it.
+node --input-type=module -e '
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+const sw = readFileSync("dist/sw.js", "utf8");
+const list = (name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*?\\]);`))[1])
+  .map((u) => (u === "./" ? "index.html" : u.slice(2)));
+const show = (label, files, budget) => {
+  let total = 0;
+  for (const f of files) {
+    const body = readFileSync(`dist/${f}`);
+    const gz = gzipSync(body, { level: 9 }).length;
+    total += gz;
+    console.log(`  ${f.padEnd(44)} ${String(body.length).padStart(9)} ${String(gz).padStart(9)}`);
+  }
+  console.log(`${label.padEnd(46)} ${"".padStart(9)} ${String(total).padStart(9)}${budget ? `  (budget ${budget})` : ""}`);
+};
+console.log(`${"file".padEnd(46)} ${"bytes".padStart(9)} ${"gzip".padStart(9)}`);
+show("first visit (assessment page), gzip", [...list("PRECACHE"), "sw.js"], 153600);
+show("planner page, when first opened, gzip", list("LAZY"));
+'
 
 if [ "${1:-}" = "--lighthouse" ]; then
   mkdir -p .cache/lighthouse

@@ -2,13 +2,14 @@
 // Security Policy with no 'unsafe-inline'.
 //
 // Trunk boots the wasm from an inline <script type="module">. We move its body
-// into `boot-<hash>.js` (so the policy needs no script hash), add the policy
-// as a <meta> tag for hosts that cannot set headers, and write `_headers`
-// (Netlify / Cloudflare Pages format) with the full set of security headers,
-// which scripts/serve.mjs also applies.
+// into `boot-<hash>.js` (so the policy needs no script hash) and add the
+// policy as a <meta> tag for hosts that cannot set headers. It runs for each
+// of the two pages; scripts/assemble.mjs then joins them into dist/ and
+// writes `_headers` and the service worker's file lists.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CSP } from './csp.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -16,18 +17,7 @@ if (!dir) {
   process.exit(1);
 }
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
@@ -65,29 +55,4 @@ html = html.replace(
 );
 writeFileSync(indexPath, html);
 
-const headers = [
-  '/*',
-  `  Content-Security-Policy: ${CSP}; frame-ancestors 'none'`,
-  '  X-Content-Type-Options: nosniff',
-  '  Referrer-Policy: no-referrer',
-  '  Cross-Origin-Resource-Policy: same-origin',
-  '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
-  '',
-].join('\n');
-writeFileSync(join(dir, '_headers'), headers);
-// The service worker's precache list and version: every built file, and a
-// version that changes whenever any of them does.
-const files = readdirSync(dir, { withFileTypes: true })
-  .filter((e) => e.isFile() && !['_headers', 'sw.js', 'crossroads.json'].includes(e.name))
-  .map((e) => e.name)
-  .sort();
-const version = createHash('sha256');
-for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
-const precache = files.map((f) => (f === 'index.html' ? './' : `./${f}`));
-const swPath = join(dir, 'sw.js');
-const sw = readFileSync(swPath, 'utf8')
-  .replace("const VERSION = 'dev';", `const VERSION = '${version.digest('hex').slice(0, 16)}';`)
-  .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(precache)};`);
-writeFileSync(swPath, sw);
-
-console.log(`post-build: boot script -> ${bootName}; CSP and _headers written`);
+console.log(`post-build: boot script -> ${bootName}; CSP written`);

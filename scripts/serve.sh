@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build
+scripts/build.sh
 exec node scripts/serve.mjs --dir dist --port "${1:-${PORT:-8080}}"

@@ -26,7 +26,7 @@ step "in-browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser
 
 step "build dist/"
-trunk build
+scripts/build.sh
 
 step "end-to-end tests (Chromium)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs

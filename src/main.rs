@@ -1,9 +1,10 @@
-//! One binary, two faces: on wasm it mounts the app; natively it is the
-//! content checker a training program runs before deploying its own bank.
+//! One binary, two faces: on wasm it is the assessment page (`index.html`);
+//! natively it is the content checker a training program runs before
+//! deploying its own bank.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    crossroads::app::mount();
+    crossroads::app::mount::<crossroads::app::Assess>();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,14 +2,18 @@
 // classroom with flaky Wi-Fi), and a new deployment is picked up on the next
 // online visit.
 //
-// The build (scripts/post-build.mjs) replaces the two placeholders below with
-// a version derived from the built files and the list of those files.
+// The build (scripts/assemble.mjs) replaces the placeholders below with a
+// version derived from the built files and two lists: PRECACHE, the
+// assessment page and its files, cached at install; LAZY, the planner page
+// and its files, cached the first time they are used — so a first visit
+// downloads nothing it does not show.
 const VERSION = 'dev';
 const PRECACHE = [];
+const LAZY = [];
 const CACHE = `crossroads-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  // The page and its hashed files are cached together, at install only, so a
+  // The page and its hashed files are cached together, at install, so a
   // cached page is never paired with files from another build.
   event.waitUntil(
     caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
@@ -26,13 +30,28 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+const listed = (list, url) => list.some((p) => new URL(p, self.location).href === url.href);
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  url.hash = '';
+  url.search = '';
   if (request.mode === 'navigate') {
-    // Network first, so a new deployment shows at once when online.
+    // Network first, so a new deployment shows at once when online. The
+    // planner page is kept once seen (its files are this build's, cached
+    // under this build's version); offline, the cached page answers.
     event.respondWith(
-      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match('./'))),
+      caches.open(CACHE).then(async (cache) => {
+        try {
+          const response = await fetch(request);
+          if (response.ok && listed(LAZY, url)) cache.put(url.href, response.clone());
+          return response;
+        } catch (err) {
+          return (await cache.match(url.href)) ?? (await cache.match('./')) ?? Response.error();
+        }
+      }),
     );
     return;
   }
@@ -40,21 +59,19 @@ self.addEventListener('fetch', (event) => {
   // Anything else of this origin — a program's crossroads.json and content
   // files, which it may edit after building — comes from the network when
   // possible and from the cache when offline.
-  const url = new URL(request.url);
-  url.hash = '';
-  const precached = PRECACHE.some((p) => new URL(p, self.location).href === url.href);
+  const own = listed(PRECACHE, url) || listed(LAZY, url);
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      if (precached) {
-        const hit = await cache.match(request, { ignoreSearch: true });
+      if (own) {
+        const hit = await cache.match(url.href);
         if (hit) return hit;
       }
       try {
         const response = await fetch(request);
-        if (response.ok) cache.put(request, response.clone());
+        if (response.ok) cache.put(own ? url.href : request, response.clone());
         return response;
       } catch (err) {
-        const stale = await cache.match(request, { ignoreSearch: true });
+        const stale = await cache.match(own ? url.href : request, { ignoreSearch: true });
         if (stale) return stale;
         throw err;
       }

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crossroads::app::storage::{Loaded, SaveError, Store, ASIDE_KEY, SESSION_KEY};
-use crossroads::app::Assessment;
+use crossroads::app::{Assessment, Plan};
 use crossroads::core::content::Content;
 use crossroads::core::score::Response;
 use crossroads::core::session::Session;
@@ -36,7 +36,7 @@ async fn render(store: Store) -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Assessment>::with_root_and_props(
+    yew::Renderer::<Assessment<Plan>>::with_root_and_props(
         root.clone(),
         crossroads::app::AssessmentProps {
             content: content(),
@@ -108,11 +108,20 @@ fn a_full_storage_refuses_the_save_without_panicking() {
 }
 
 #[wasm_bindgen_test]
-async fn blocked_storage_falls_back_to_memory_and_says_so() {
+async fn blocked_storage_keeps_work_in_the_tab_and_says_so() {
+    let window = web_sys::window().unwrap();
+    window.set_name("").unwrap();
     let store = Store::from_access(Err(JsValue::from_str("SecurityError")));
     assert!(!store.is_persistent());
     assert_eq!(store.load(), Loaded::Nothing);
-    assert_eq!(store.save(&sample(&content())), Err(SaveError::Unavailable));
+    // Work is kept in the tab (window.name), so a fresh store for the same
+    // tab — the next page, or a reload — finds it again.
+    let session = sample(&content());
+    store.save(&session).expect("a tab-scoped save");
+    let again = Store::from_access(Err(JsValue::from_str("SecurityError")));
+    assert_eq!(again.load(), Loaded::Resumed(session));
+    again.clear();
+    assert_eq!(again.load(), Loaded::Nothing);
     let root = render(store).await;
     let status = root
         .query_selector("[role=status]")
@@ -122,10 +131,11 @@ async fn blocked_storage_falls_back_to_memory_and_says_so() {
         status
             .text_content()
             .unwrap()
-            .contains("will be lost if you reload"),
+            .contains("lost when you close the tab"),
         "{:?}",
         status.text_content()
     );
+    window.set_name("").unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -8,9 +8,12 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::career::catalog::CatalogTexts;
+use crate::app::route::Page;
+use crate::app::Part;
+use crate::core::bank::Bank;
+use crate::core::career::catalog::{Catalog, CatalogTexts};
 use crate::core::config::{Config, CONFIG_FILE};
-use crate::core::content::{Content, BANK_JSON, BUILTIN_CATALOG};
+use crate::core::content::{Content, BANK_FILE, BANK_JSON, BUILTIN_CATALOG};
 use crate::core::problems::Problem;
 
 /// What start-up found, for the coordinator's check page.
@@ -63,18 +66,47 @@ pub async fn next_tick() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Parses the built-in content in two steps, yielding between them.
-pub async fn builtin() -> Result<Rc<Content>, Vec<Problem>> {
+/// Parses the built-in content this page needs, yielding between the bank
+/// and the catalog.
+pub async fn builtin<P: Part>() -> Result<Rc<Content>, Vec<Problem>> {
     next_tick().await;
-    let bank = crate::core::bank::Bank::from_json(crate::core::content::BANK_FILE, BANK_JSON);
+    let bank = Bank::from_json(BANK_FILE, BANK_JSON);
     next_tick().await;
-    let catalog = crate::core::career::catalog::Catalog::from_texts(&BUILTIN_CATALOG);
+    let catalog = P::builtin_catalog().unwrap_or_else(|| Ok(Catalog::default()));
     Content::combine(bank, catalog).map(Rc::new)
 }
 
-/// Loads settings and content. Never fails: the worst case is the built-in
-/// content with a list of problems.
-pub async fn boot(builtin: Rc<Content>) -> Booted {
+/// A program's own content files, as fetched; any file it does not
+/// replace is the built-in one.
+pub struct ProgramTexts {
+    texts: Vec<(&'static str, String, String)>,
+}
+
+impl ProgramTexts {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.texts
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, t)| t.as_str())
+    }
+
+    /// The six catalog files, the program's where it has them.
+    pub fn catalog(&self) -> CatalogTexts<'_> {
+        let b = &BUILTIN_CATALOG;
+        CatalogTexts {
+            skills: self.get("skills").unwrap_or(b.skills),
+            experience: self.get("experience").unwrap_or(b.experience),
+            roles: self.get("roles").unwrap_or(b.roles),
+            certifications: self.get("certifications").unwrap_or(b.certifications),
+            activities: self.get("activities").unwrap_or(b.activities),
+            prompts: self.get("prompts").unwrap_or(b.prompts),
+        }
+    }
+}
+
+/// Loads settings and the content this page needs. Never fails: the worst
+/// case is the built-in content with a list of problems.
+pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
     let mut report = BootReport::default();
     let fallback = |report: BootReport, config: Config| Booted {
         content: builtin.clone(),
@@ -99,7 +131,14 @@ pub async fn boot(builtin: Rc<Content>) -> Booted {
             }
         }
     };
-    let files = config.content.named();
+    // The assessment page needs only the bank; the planner needs all.
+    let uses_catalog = P::PAGE == Page::Plan;
+    let files: Vec<_> = config
+        .content
+        .named()
+        .into_iter()
+        .filter(|(key, _)| uses_catalog || *key == "bank")
+        .collect();
     if files.is_empty() {
         return fallback(report, config);
     }
@@ -119,36 +158,12 @@ pub async fn boot(builtin: Rc<Content>) -> Booted {
     if !report.problems.is_empty() {
         return fallback(report, config);
     }
-    let get = |key: &str, builtin: &'static str| -> String {
-        texts
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, _, t)| t.clone())
-            .unwrap_or_else(|| builtin.to_owned())
-    };
-    let b = &BUILTIN_CATALOG;
-    let bank = get("bank", BANK_JSON);
-    let (skills, experience, roles) = (
-        get("skills", b.skills),
-        get("experience", b.experience),
-        get("roles", b.roles),
-    );
-    let (certifications, activities, prompts) = (
-        get("certifications", b.certifications),
-        get("activities", b.activities),
-        get("prompts", b.prompts),
-    );
-    let catalog = CatalogTexts {
-        skills: &skills,
-        experience: &experience,
-        roles: &roles,
-        certifications: &certifications,
-        activities: &activities,
-        prompts: &prompts,
-    };
-    match Content::from_parts(&bank, &catalog) {
+    let program = ProgramTexts { texts };
+    let bank = Bank::from_json(BANK_FILE, program.get("bank").unwrap_or(BANK_JSON));
+    let catalog = P::program_catalog(&program).unwrap_or_else(|| Ok(Catalog::default()));
+    match Content::combine(bank, catalog) {
         Ok(content) => {
-            report.custom_files = texts.iter().map(|(_, p, _)| p.clone()).collect();
+            report.custom_files = program.texts.iter().map(|(_, p, _)| p.clone()).collect();
             Booted {
                 content: Rc::new(content),
                 config: Rc::new(config),
@@ -159,7 +174,7 @@ pub async fn boot(builtin: Rc<Content>) -> Booted {
             // Problems carry the built-in file names; show the program's own.
             report.problems.extend(problems.into_iter().map(|mut p| {
                 let key = p.file.trim_end_matches(".json").to_owned();
-                if let Some((_, path, _)) = texts.iter().find(|(k, _, _)| *k == key) {
+                if let Some((_, path, _)) = program.texts.iter().find(|(k, _, _)| *k == key) {
                     p.file = path.clone();
                 }
                 p

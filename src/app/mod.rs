@@ -15,21 +15,81 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::career::catalog::Catalog;
 use crate::core::content::Content;
 use crate::core::problems::Problem;
 use crate::core::session::Session;
 use components::notices::{ContentProblems, SaveNotice, UnreadableNotice};
-use route::{use_route, Route};
+use route::{use_route, Page, Route};
 use state::{now, AssessContext, AssessState};
 use storage::{Loaded, SaveError, Store};
 
-/// Mounts the app into `#app`, replacing the static first-paint content.
-pub fn mount() {
+/// One of the two pages the app is built as: what content it parses at
+/// start-up and which screens it shows. Each page is its own binary, so the
+/// assessment a first visitor loads carries none of the planner's code or
+/// catalog.
+pub trait Part: 'static {
+    /// The page this part is.
+    const PAGE: Page;
+    /// The built-in catalog this page needs, or `None` when it runs on the
+    /// question bank alone (its catalog is then empty).
+    fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>>;
+    /// A program's catalog files, or `None` when this page does not use
+    /// the catalog (then they are not even fetched).
+    fn program_catalog(texts: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>>;
+    /// The screen for a route this page owns.
+    fn page(route: Route) -> Html;
+}
+
+/// The assessment: welcome, questionnaire, result, method.
+pub struct Assess;
+
+impl Part for Assess {
+    const PAGE: Page = Page::Assess;
+    fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
+        None
+    }
+    fn program_catalog(_: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
+        None
+    }
+    fn page(route: Route) -> Html {
+        pages::assess_page(route)
+    }
+}
+
+/// The planner: skills, experience, roles, gap, roadmap, and the mentor's,
+/// facilitator's and coordinator's screens.
+pub struct Plan;
+
+impl Part for Plan {
+    const PAGE: Page = Page::Plan;
+    fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
+        Some(Catalog::from_texts(&crate::core::content::BUILTIN_CATALOG))
+    }
+    fn program_catalog(texts: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
+        Some(Catalog::from_texts(&texts.catalog()))
+    }
+    fn page(route: Route) -> Html {
+        pages::plan_page(route)
+    }
+}
+
+/// Mounts page `P` into `#app`, replacing the static first-paint content —
+/// unless the address belongs to the other page, which is then loaded
+/// instead.
+pub fn mount<P: Part>() {
+    if route::hand_over(route::Route::from_hash(
+        &web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default(),
+    )) {
+        return;
+    }
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     if let Some(root) = root {
-        yew::Renderer::<App>::with_root(root).render();
+        yew::Renderer::<App<P>>::with_root(root).render();
     }
     register_service_worker();
 }
@@ -49,7 +109,7 @@ fn register_service_worker() {
 }
 
 #[component]
-pub fn App() -> Html {
+pub fn App<P: Part>() -> Html {
     // Start-up runs in small tasks after the first paint: the welcome text
     // from index.html is on screen meanwhile.
     let booted = use_state(|| None::<Result<boot::Booted, Rc<Vec<Problem>>>>);
@@ -57,13 +117,21 @@ pub fn App() -> Html {
         let booted = booted.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                match boot::builtin().await {
+                match boot::builtin::<P>().await {
                     Ok(content) => {
-                        let b = boot::boot(content).await;
+                        let b = boot::boot::<P>(content).await;
                         boot::apply_branding(&b.config);
                         booted.set(Some(Ok(b)));
                     }
                     Err(problems) => booted.set(Some(Err(Rc::new(problems)))),
+                }
+                // The planner page's static "Loading…" line has served its
+                // purpose.
+                if let Some(loading) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("loading"))
+                {
+                    loading.remove();
                 }
             });
         });
@@ -73,22 +141,28 @@ pub fn App() -> Html {
         Some(Err(problems)) => html! { <ContentProblems problems={problems.clone()} /> },
         Some(Ok(b)) => html! {
             <ContextProvider<Rc<boot::BootReport>> context={b.report.clone()}>
-                <Assessment content={b.content.clone()} store={Store::open()} />
+                <Assessment<P> content={b.content.clone()} store={Store::open()} />
             </ContextProvider<Rc<boot::BootReport>>>
         },
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AssessmentProps {
     pub content: Rc<Content>,
     /// Where progress is saved; read once, when the assessment mounts.
     pub store: Store,
 }
 
+impl PartialEq for AssessmentProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &other.content) && self.store == other.store
+    }
+}
+
 /// Holds the session for every page and saves it after each change.
 #[component]
-pub fn Assessment(props: &AssessmentProps) -> Html {
+pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
     let store = use_memo((), {
         let store = props.store.clone();
         move |_| store
@@ -126,21 +200,6 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         });
     }
 
-    // Results opened from files and links, kept apart from the person's own.
-    let opened = {
-        let store = store.clone();
-        use_state(move || Rc::new(opened::load(&store).0))
-    };
-    {
-        let store = store.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with((*opened).clone(), move |list| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                opened::save(&store, list);
-            }
-        });
-    }
-
     let route = use_route();
     {
         // The welcome text lives in index.html for a fast first paint; show
@@ -159,25 +218,7 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         });
     }
 
-    let page = match route {
-        Route::Welcome => html! { <pages::welcome::WelcomeResume /> },
-        Route::Questions => html! { <pages::questionnaire::Questionnaire /> },
-        Route::Results => html! { <pages::results::Results /> },
-        Route::Method => html! { <pages::method::Method /> },
-        Route::Open => html! { <pages::open::Open /> },
-        Route::Opened(index) => html! { <pages::open::OpenedView {index} /> },
-        Route::Report(index) => html! { <pages::mentor::MeetingReport {index} /> },
-        Route::Shared => html! { <pages::open::SharedView /> },
-        Route::Compare => html! { <pages::compare::Compare /> },
-        Route::Admin => html! { <pages::admin::Admin /> },
-        Route::Cohort => html! { <pages::cohort::CohortPage /> },
-        Route::Skills => html! { <pages::skills::Skills /> },
-        Route::Experience => html! { <pages::experience::ExperiencePage /> },
-        Route::Roles => html! { <pages::roles::Roles /> },
-        Route::Gap => html! { <pages::gap::Gap /> },
-        Route::Roadmap => html! { <pages::roadmap::Roadmap /> },
-        Route::NotFound => html! { <pages::not_found::NotFound /> },
-    };
+    let page = P::page(route);
     let unreadable = match &*loaded {
         Loaded::Unreadable {
             error,
@@ -193,13 +234,23 @@ pub fn Assessment(props: &AssessmentProps) -> Html {
         }),
         _ => None,
     };
+    let body = html! {
+        <>
+            { for unreadable }
+            <SaveNotice persistent={store.is_persistent()} result={(*save_result).clone()} />
+            { page }
+        </>
+    };
+    // Only the planner shows results opened from files and links; a
+    // constant per page, so the assessment carries none of that code.
+    let body = if P::PAGE == Page::Plan {
+        html! { <opened::OpenedProvider store={(*store).clone()}>{ body }</opened::OpenedProvider> }
+    } else {
+        body
+    };
     html! {
         <ContextProvider<AssessContext> context={state}>
-            <ContextProvider<opened::OpenedContext> context={opened}>
-                { for unreadable }
-                <SaveNotice persistent={store.is_persistent()} result={(*save_result).clone()} />
-                { page }
-            </ContextProvider<opened::OpenedContext>>
+            { body }
         </ContextProvider<AssessContext>>
     }
 }

@@ -23,23 +23,48 @@ pub fn use_opened() -> OpenedContext {
 /// Reads the stored list; an unreadable list is left in place (not
 /// overwritten) and treated as empty.
 pub fn load(store: &Store) -> (Vec<ResultFile>, bool) {
-    let Store::Local(storage) = store else {
-        return (Vec::new(), true);
-    };
-    match storage.get_item(OPENED_KEY) {
-        Ok(Some(text)) => match serde_json::from_str(&text) {
+    match store.get(OPENED_KEY) {
+        Some(text) => match serde_json::from_str(&text) {
             Ok(list) => (list, true),
             Err(_) => (Vec::new(), false),
         },
-        _ => (Vec::new(), true),
+        None => (Vec::new(), true),
     }
 }
 
 pub fn save(store: &Store, list: &[ResultFile]) -> bool {
-    match store {
-        Store::Local(storage) => serde_json::to_string(list)
-            .ok()
-            .is_some_and(|text| storage.set_item(OPENED_KEY, &text).is_ok()),
-        Store::Memory => false,
+    serde_json::to_string(list)
+        .ok()
+        .is_some_and(|text| store.set(OPENED_KEY, &text).is_ok())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OpenedProviderProps {
+    pub store: Store,
+    pub children: Html,
+}
+
+/// Holds the opened results for the pages inside it and saves the list
+/// after each change (never on mount, so an untouched page rewrites
+/// nothing).
+#[component]
+pub fn OpenedProvider(props: &OpenedProviderProps) -> Html {
+    let opened = {
+        let store = props.store.clone();
+        use_state(move || Rc::new(load(&store).0))
+    };
+    {
+        let store = props.store.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with((*opened).clone(), move |list| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                save(&store, list);
+            }
+        });
+    }
+    html! {
+        <ContextProvider<OpenedContext> context={opened}>
+            { props.children.clone() }
+        </ContextProvider<OpenedContext>>
     }
 }

@@ -1,5 +1,11 @@
 //! Hash routing: `#/questions`, `#/results`, … The fragment never reaches a
 //! server, so `dist/` works on any static host and under any sub-path.
+//!
+//! The app is built as two pages so that a first visit stays small: the
+//! assessment (`index.html`: welcome, questionnaire, result, method) and the
+//! planner (`plan.html`: skills, roadmap, mentor, compare, cohort, admin).
+//! Every route belongs to one of them; a link to the other page loads it,
+//! and both read the same saved session.
 
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -33,7 +39,53 @@ pub enum Route {
     NotFound,
 }
 
+/// One of the two pages the app is built as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `index.html`: welcome, questionnaire, result, method.
+    Assess,
+    /// `plan.html`: everything after the result.
+    Plan,
+}
+
+impl Page {
+    /// The page's address relative to the app's folder.
+    pub fn file(self) -> &'static str {
+        match self {
+            Page::Assess => "./",
+            Page::Plan => "plan.html",
+        }
+    }
+
+    /// The page a path belongs to (`/a/b/plan.html` → planner).
+    pub fn of_path(path: &str) -> Page {
+        if path.ends_with("/plan.html") || path == "plan.html" {
+            Page::Plan
+        } else {
+            Page::Assess
+        }
+    }
+
+    /// The page this document is.
+    pub fn current() -> Page {
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        Page::of_path(&path)
+    }
+}
+
 impl Route {
+    /// The page that shows this route. A missing page shows wherever it
+    /// was asked for.
+    pub fn page(self) -> Option<Page> {
+        match self {
+            Route::Welcome | Route::Questions => Some(Page::Assess),
+            Route::NotFound => None,
+            _ => Some(Page::Plan),
+        }
+    }
+
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#');
         if path.starts_with("/r?") {
@@ -65,7 +117,8 @@ impl Route {
         }
     }
 
-    pub fn href(self) -> &'static str {
+    /// The route's fragment, e.g. `#/skills`.
+    pub fn hash(self) -> &'static str {
         match self {
             Route::Welcome | Route::NotFound | Route::Shared => "#/",
             Route::Questions => "#/questions",
@@ -83,13 +136,20 @@ impl Route {
         }
     }
 
-    /// The address of a route, including its parameter.
-    pub fn href_owned(self) -> String {
+    /// The fragment of a route, including its parameter.
+    pub fn hash_owned(self) -> String {
         match self {
             Route::Opened(n) => format!("#/opened/{n}"),
             Route::Report(n) => format!("#/report/{n}"),
-            other => other.href().to_owned(),
+            other => other.hash().to_owned(),
         }
+    }
+
+    /// A link to the route from either page: `./#/questions`,
+    /// `plan.html#/skills`.
+    pub fn href(self) -> String {
+        let page = self.page().unwrap_or_else(Page::current);
+        format!("{}{}", page.file(), self.hash_owned())
     }
 
     fn current() -> Route {
@@ -100,7 +160,8 @@ impl Route {
     }
 }
 
-/// The current route, updated on every `hashchange`.
+/// The current route, updated on every `hashchange`. A route that belongs
+/// to the other page (a typed or old address) loads that page.
 #[hook]
 pub fn use_route() -> Route {
     let route = use_state(Route::current);
@@ -108,7 +169,12 @@ pub fn use_route() -> Route {
         let route = route.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| route.set(Route::current()))
+                EventListener::new(&w, "hashchange", move |_| {
+                    let next = Route::current();
+                    if !hand_over(next) {
+                        route.set(next);
+                    }
+                })
             });
             move || drop(listener)
         });
@@ -116,9 +182,28 @@ pub fn use_route() -> Route {
     *route
 }
 
+/// When `route` belongs to the other page, replaces this page with it
+/// (keeping the whole fragment, e.g. a share link's answers) and returns
+/// true.
+pub fn hand_over(route: Route) -> bool {
+    let here = Page::current();
+    let Some(page) = route.page().filter(|p| *p != here) else {
+        return false;
+    };
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return false;
+    };
+    let hash = location.hash().unwrap_or_default();
+    location.replace(&format!("{}{hash}", page.file())).is_ok()
+}
+
 /// Goes to `route` (adds a history entry, like following a link).
 pub fn navigate(route: Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&route.href_owned());
-    }
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let _ = match route.page() {
+        Some(page) if page != Page::current() => location.assign(&route.href()),
+        _ => location.set_hash(&route.hash_owned()),
+    };
 }

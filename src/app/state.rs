@@ -12,10 +12,19 @@ use crate::core::content::Content;
 use crate::core::score::{score, Profile, Response};
 use crate::core::session::Session;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct AssessState {
     pub content: Rc<Content>,
     pub session: Session,
+}
+
+/// Content never changes while the app runs, so the same `Rc` means the same
+/// content: comparing pointers keeps every re-render from walking the whole
+/// bank and catalog.
+impl PartialEq for AssessState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &other.content) && self.session == other.session
+    }
 }
 
 /// Everything a person can do to their answers.

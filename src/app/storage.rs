@@ -1,6 +1,12 @@
 //! Saving and restoring the session in `localStorage`, with every failure
 //! mode handled: storage blocked, storage full, a corrupt or foreign save.
-//! When storage is unusable the app keeps working in memory and says so.
+//!
+//! When storage is blocked the app keeps working and says so. Progress is
+//! then kept in the tab itself (`window.name`), which lives as long as the
+//! tab: it survives a reload and the move between the app's two pages
+//! (assessment and planner), and is gone when the tab is closed.
+
+use std::collections::BTreeMap;
 
 use web_sys::Storage;
 
@@ -10,21 +16,23 @@ use crate::core::session::{LoadError, Session};
 pub const SESSION_KEY: &str = "crossroads.session.v1";
 /// Where an unreadable save is kept aside instead of being overwritten.
 pub const ASIDE_KEY: &str = "crossroads.session.unreadable";
+/// Marks `window.name` as holding Crossroads' tab-scoped values.
+const TAB_PREFIX: &str = "crossroads-tab:";
 
 /// Where progress goes.
 #[derive(Clone, Debug)]
 pub enum Store {
     /// The browser's `localStorage`.
     Local(Storage),
-    /// Storage is blocked or unavailable: progress lives only in memory.
-    Memory,
+    /// Storage is blocked or unavailable: progress lives in this tab only.
+    Tab,
 }
 
 impl PartialEq for Store {
     fn eq(&self, other: &Self) -> bool {
         matches!(
             (self, other),
-            (Store::Local(_), Store::Local(_)) | (Store::Memory, Store::Memory)
+            (Store::Local(_), Store::Local(_)) | (Store::Tab, Store::Tab)
         )
     }
 }
@@ -61,7 +69,7 @@ impl Store {
     pub fn open() -> Store {
         match web_sys::window() {
             Some(window) => Store::from_access(window.local_storage()),
-            None => Store::Memory,
+            None => Store::Tab,
         }
     }
 
@@ -74,10 +82,10 @@ impl Store {
                     let _ = storage.remove_item(probe);
                     Store::Local(storage)
                 } else {
-                    Store::Memory
+                    Store::Tab
                 }
             }
-            _ => Store::Memory,
+            _ => Store::Tab,
         }
     }
 
@@ -85,23 +93,54 @@ impl Store {
         matches!(self, Store::Local(_))
     }
 
+    /// The text stored under `key`, if any.
+    pub fn get(&self, key: &str) -> Option<String> {
+        match self {
+            Store::Local(storage) => storage.get_item(key).ok().flatten(),
+            Store::Tab => tab_values().remove(key),
+        }
+    }
+
+    /// Stores `value` under `key`.
+    pub fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        match self {
+            Store::Local(storage) => storage.set_item(key, value).map_err(|_| SaveError::Refused),
+            Store::Tab => {
+                let mut values = tab_values();
+                values.insert(key.to_owned(), value.to_owned());
+                set_tab_values(&values)
+            }
+        }
+    }
+
+    /// Removes whatever is stored under `key`.
+    pub fn remove(&self, key: &str) {
+        match self {
+            Store::Local(storage) => {
+                let _ = storage.remove_item(key);
+            }
+            Store::Tab => {
+                let mut values = tab_values();
+                if values.remove(key).is_some() {
+                    let _ = set_tab_values(&values);
+                }
+            }
+        }
+    }
+
     /// Reads the saved session. An unreadable save is copied to
     /// [`ASIDE_KEY`] (unless an earlier copy is already there) so that the
     /// next save cannot destroy it.
     pub fn load(&self) -> Loaded {
-        let Store::Local(storage) = self else {
+        let Some(raw) = self.get(SESSION_KEY) else {
             return Loaded::Nothing;
-        };
-        let raw = match storage.get_item(SESSION_KEY) {
-            Ok(Some(raw)) => raw,
-            _ => return Loaded::Nothing,
         };
         match Session::decode(&raw) {
             Ok(session) => Loaded::Resumed(session),
             Err(error) => {
-                let kept_aside = match storage.get_item(ASIDE_KEY) {
-                    Ok(Some(existing)) if existing == raw => true,
-                    _ => storage.set_item(ASIDE_KEY, &raw).is_ok(),
+                let kept_aside = match self.get(ASIDE_KEY) {
+                    Some(existing) if existing == raw => true,
+                    _ => self.set(ASIDE_KEY, &raw).is_ok(),
                 };
                 Loaded::Unreadable {
                     error,
@@ -113,26 +152,38 @@ impl Store {
     }
 
     pub fn save(&self, session: &Session) -> Result<(), SaveError> {
-        match self {
-            Store::Local(storage) => storage
-                .set_item(SESSION_KEY, &session.encode())
-                .map_err(|_| SaveError::Refused),
-            Store::Memory => Err(SaveError::Unavailable),
-        }
+        self.set(SESSION_KEY, &session.encode())
     }
 
     /// Removes the saved session (start over).
     pub fn clear(&self) {
-        if let Store::Local(storage) = self {
-            let _ = storage.remove_item(SESSION_KEY);
-        }
+        self.remove(SESSION_KEY);
     }
 
     /// Removes the copy of an unreadable save once the person has dealt
     /// with it.
     pub fn discard_aside(&self) {
-        if let Store::Local(storage) = self {
-            let _ = storage.remove_item(ASIDE_KEY);
-        }
+        self.remove(ASIDE_KEY);
     }
+}
+
+/// The values kept in `window.name`. Anything there that Crossroads did not
+/// write (another page of this origin may use the name) is left alone and
+/// reads as nothing.
+fn tab_values() -> BTreeMap<String, String> {
+    web_sys::window()
+        .and_then(|w| w.name().ok())
+        .and_then(|name| {
+            name.strip_prefix(TAB_PREFIX)
+                .and_then(|json| serde_json::from_str(json).ok())
+        })
+        .unwrap_or_default()
+}
+
+fn set_tab_values(values: &BTreeMap<String, String>) -> Result<(), SaveError> {
+    let text = serde_json::to_string(values).map_err(|_| SaveError::Refused)?;
+    web_sys::window()
+        .ok_or(SaveError::Unavailable)?
+        .set_name(&format!("{TAB_PREFIX}{text}"))
+        .map_err(|_| SaveError::Refused)
 }

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { BANK, appReady, launch, openPage, seedFinished } from './helpers.mjs';
+import { BANK, appReady, launch, openPage, seedFinished, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -22,36 +22,36 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await page.goto(env.base);
     await appReady(page);
     assert.deepEqual(await axe(page), [], 'welcome');
-    await page.goto(`${env.base}#/questions`);
+    await page.goto(route(env.base, 'questions'));
     await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();
     assert.deepEqual(await axe(page), [], 'questionnaire');
     await seedFinished(page, 'technical');
-    await page.goto(`${env.base}#/results`);
+    await page.goto(route(env.base, 'results'));
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /^Your result/ }).waitFor();
     assert.deepEqual(await axe(page), [], 'results');
-    await page.goto(`${env.base}#/method`);
+    await page.goto(route(env.base, 'method'));
     await page.getByRole('heading', { name: 'How Crossroads works out your result' }).waitFor();
     assert.deepEqual(await axe(page), [], 'method');
-    for (const [route, heading] of [
+    for (const [screen, heading] of [
       ['skills', 'Rate your skills'],
       ['experience', 'Your experience'],
       ['roles', 'Choose a target role'],
     ]) {
-      await page.goto(`${env.base}#/${route}`);
+      await page.goto(route(env.base, screen));
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      assert.deepEqual(await axe(page), [], route);
+      assert.deepEqual(await axe(page), [], screen);
     }
     await page.getByRole('button', { name: 'Choose IT manager' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your gap to IT manager' }).waitFor();
     assert.deepEqual(await axe(page), [], 'gap');
-    await page.goto(`${env.base}#/roadmap`);
+    await page.goto(route(env.base, 'roadmap'));
     await page.getByRole('heading', { level: 1, name: 'Your roadmap to IT manager' }).waitFor();
     assert.deepEqual(await axe(page), [], 'roadmap');
-    for (const route of ['open', 'compare', 'cohort', 'admin']) {
-      await page.goto(`${env.base}#/${route}`);
+    for (const screen of ['open', 'compare', 'cohort', 'admin']) {
+      await page.goto(route(env.base, screen));
       await page.getByRole('heading', { level: 1 }).first().waitFor();
-      assert.deepEqual(await axe(page), [], route);
+      assert.deepEqual(await axe(page), [], screen);
     }
     await context.close();
   });
@@ -62,7 +62,7 @@ test('a technical respondent sees the technical track, and the result prints wit
   await page.goto(env.base);
   await appReady(page);
   await seedFinished(page, 'technical');
-  await page.goto(`${env.base}#/results`);
+  await page.goto(route(env.base, 'results'));
   await page.reload();
   await page.getByRole('heading', { level: 1, name: `Your result: ${BANK.tracks.technical.name}` }).waitFor();
   await page.emulateMedia({ media: 'print' });

@@ -3,7 +3,7 @@
 // machine.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ASIDE_KEY, BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage } from './helpers.mjs';
+import { ASIDE_KEY, BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -68,7 +68,7 @@ test('keyboard only: complete the questionnaire and see an explained result', as
 
 test('reload midway resumes at the same question with the answers kept', async () => {
   const { context, page, problems } = await openPage(env.browser);
-  await page.goto(`${env.base}#/questions`);
+  await page.goto(route(env.base, 'questions'));
   await appReady(page);
   for (let i = 0; i < 5; i++) {
     await page.getByRole('heading', { name: new RegExp(`^Question ${i + 1} of`) }).waitFor();
@@ -83,7 +83,7 @@ test('reload midway resumes at the same question with the answers kept', async (
   await page.getByRole('heading', { name: `Question 5 of ${BANK.items.length}` }).waitFor();
   assert.equal(await page.locator('input[type=radio]:checked').count(), 1);
   // The welcome page offers to continue.
-  await page.goto(`${env.base}#/`);
+  await page.goto(route(env.base, ''));
   await page.getByRole('link', { name: 'Continue where you left off' }).waitFor();
   assert.match(await page.getByText(/You have answered \d+ of/).innerText(), /answered 5 of/);
   await context.close();
@@ -92,7 +92,7 @@ test('reload midway resumes at the same question with the answers kept', async (
 
 test('start over asks first and keeps the answers when cancelled', async () => {
   const { context, page, problems } = await openPage(env.browser);
-  await page.goto(`${env.base}#/questions`);
+  await page.goto(route(env.base, 'questions'));
   await appReady(page);
   await page.locator('input[type=radio]').first().check();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -137,19 +137,28 @@ test('a save from a newer version is explained, not misread', async () => {
   assertClean(problems);
 });
 
-test('with storage blocked the app works in memory and warns', async () => {
+test('with storage blocked the work stays in the tab, across both pages, with a warning', async () => {
   const { context, page, problems } = await openPage(env.browser);
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
     });
   });
-  await page.goto(`${env.base}#/questions`);
+  await page.goto(route(env.base, 'questions'));
   await appReady(page);
-  await page.getByRole('status').filter({ hasText: 'will be lost if you reload' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'lost when you close the tab' }).waitFor();
   await page.locator('input[type=radio]').first().check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: new RegExp(`^Question 2 of`) }).waitFor();
+  // The result lives on the planner page: the answer travels with the tab.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Result', exact: true }).click();
+  await page.getByText(`This is a provisional result: 1 of ${BANK.items.length} questions answered.`).waitFor();
+  await page.getByRole('status').filter({ hasText: 'lost when you close the tab' }).waitFor();
+  // And back again, still at question 2 with the first answer kept.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questionnaire' }).click();
+  await page.getByRole('heading', { name: new RegExp(`^Question 2 of`) }).waitFor();
+  await page.getByRole('button', { name: 'Back' }).click();
+  assert.equal(await page.locator('input[type=radio]').first().isChecked(), true);
   await context.close();
   assertClean(problems);
 });

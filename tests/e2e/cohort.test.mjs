@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BANK, appReady, clearAnswers, launch, openPage } from './helpers.mjs';
+import { BANK, appReady, clearAnswers, launch, openPage, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -36,7 +36,7 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   paths.push(join(dir, 'cut.json'), join(dir, 'notes.json'));
 
   const { context, page, problems } = await openPage(env.browser, { acceptDownloads: true });
-  await page.goto(`${env.base}#/cohort`);
+  await page.goto(route(env.base, 'cohort'));
   await appReady(page);
   await page.getByLabel('Choose result files').setInputFiles(paths);
   const status = page.getByRole('status').filter({ hasText: 'participants summarised' });

@@ -97,3 +97,11 @@ export async function seedFinished(page, track) {
   })), [SESSION_KEY, answers]);
 }
 
+
+/** Routes shown by the assessment page (index.html); the rest are the planner's. */
+const ASSESS_ROUTES = ['', 'questions'];
+
+/** The address of a route on the page that shows it: `route('skills')` → `plan.html#/skills`. */
+export function route(base, name = '') {
+  return ASSESS_ROUTES.includes(name) ? `${base}#/${name}` : `${base}plan.html#/${name}`;
+}

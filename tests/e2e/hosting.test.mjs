@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appReady, launch, openPage } from './helpers.mjs';
+import { appReady, launch, openPage, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch({ prefix: '/academy/crossroads/' }); });
@@ -31,16 +31,24 @@ test('served under a sub-path with the strict headers, the app works with no CSP
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });
 
-test('after the first visit the app loads and works offline', async () => {
+test('a first visit loads only the assessment; after it, the app works offline, the planner too once opened', async () => {
   const { context, page, problems } = await openPage(env.browser);
+  const requested = [];
+  context.on('request', (req) => requested.push(new URL(req.url()).pathname));
   await page.goto(env.base);
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Controlled from the next load on.
   await page.reload();
   await appReady(page);
+  const planner = requested.filter((p) => /plan/.test(p));
+  assert.deepEqual(planner, [], 'the first visit fetches none of the planner page');
+  await page.goto(route(env.base, 'skills'));
+  await page.getByRole('heading', { level: 1, name: 'Rate your skills' }).waitFor();
   await context.setOffline(true);
-  await page.goto(`${env.base}#/questions`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Rate your skills' }).waitFor();
+  await page.goto(route(env.base, 'questions'));
   await page.reload();
   await appReady(page);
   await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage, seedFinished } from './helpers.mjs';
+import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage, seedFinished, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -20,7 +20,7 @@ test('a mentee exports; a mentor opens the file in another browser; the mentee\'
   await mentee.page.goto(env.base);
   await appReady(mentee.page);
   await seedFinished(mentee.page, 'management');
-  await mentee.page.goto(`${env.base}#/results`);
+  await mentee.page.goto(route(env.base, 'results'));
   await mentee.page.reload();
   await mentee.page.getByLabel('Your name on the file (optional)').fill(XSS_NAME);
   await mentee.page.getByLabel(/^Notes for yourself/).fill(XSS_NOTE);
@@ -33,7 +33,7 @@ test('a mentee exports; a mentor opens the file in another browser; the mentee\'
   const menteeSave = await mentee.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY);
 
   const mentor = await openPage(env.browser);
-  await mentor.page.goto(`${env.base}#/open`);
+  await mentor.page.goto(route(env.base, 'open'));
   await appReady(mentor.page);
   await mentor.page.getByLabel('Choose a result file').setInputFiles(file);
   const heading = mentor.page.getByRole('heading', { level: 1, name: `${XSS_NAME}'s result: ${BANK.tracks.management.name}` });
@@ -44,7 +44,7 @@ test('a mentee exports; a mentor opens the file in another browser; the mentee\'
   // The mentor's own (empty) work was not replaced by the import.
   assert.equal(await mentor.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), null);
   // Still listed after a reload.
-  await mentor.page.goto(`${env.base}#/open`);
+  await mentor.page.goto(route(env.base, 'open'));
   await mentor.page.reload();
   await mentor.page.getByRole('link', { name: XSS_NAME }).waitFor();
 
@@ -73,7 +73,7 @@ test('opening a file never overwrites one\'s own work; replacing asks first', as
       answers: { ...Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])), retired_q: 4 },
     },
   }));
-  await page.goto(`${env.base}#/open`);
+  await page.goto(route(env.base, 'open'));
   await page.getByLabel('Choose a result file').setInputFiles(other);
   await page.getByRole('heading', { level: 1, name: /^Sam's result/ }).waitFor();
   await page.getByText(/made with question bank crossroads-default 0\.9\.0/).waitFor();
@@ -91,7 +91,7 @@ test('opening a file never overwrites one\'s own work; replacing asks first', as
 
 test('bad files get a clear message, not a crash', async () => {
   const { context, page, problems } = await openPage(env.browser);
-  await page.goto(`${env.base}#/open`);
+  await page.goto(route(env.base, 'open'));
   await appReady(page);
   const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
   for (const [name, text, expected] of [
@@ -117,7 +117,7 @@ test('a share link opens read-only; a truncated one shows its message', async ()
   await page.goto(env.base);
   await appReady(page);
   await seedFinished(page, 'technical');
-  await page.goto(`${env.base}#/results`);
+  await page.goto(route(env.base, 'results'));
   await page.reload();
   await page.getByLabel('Your name on the file (optional)').fill('Lee <i>x</i>');
   await page.getByRole('button', { name: 'Make a share link' }).click();
@@ -129,6 +129,14 @@ test('a share link opens read-only; a truncated one shows its message', async ()
   await viewer.page.goto(link);
   await viewer.page.getByRole('heading', { level: 1, name: `Lee <i>x</i>'s result: ${BANK.tracks.technical.name}` }).waitFor();
   assert.equal(await viewer.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), null, 'viewing saves nothing');
+  // A link to the assessment page (as older builds made them) is handed to
+  // the planner with the whole fragment.
+  const oldStyle = await openPage(env.browser);
+  await oldStyle.page.goto(link.replace('plan.html#', '#'));
+  await oldStyle.page.waitForURL(/plan\.html#\/r\?/);
+  await oldStyle.page.getByRole('heading', { level: 1, name: `Lee <i>x</i>'s result: ${BANK.tracks.technical.name}` }).waitFor();
+  await oldStyle.context.close();
+  assert.deepEqual(oldStyle.problems, { foreign: [], csp: [], errors: [] });
   await viewer.page.goto(link.slice(0, -12));
   await viewer.page.reload();
   await viewer.page.getByRole('alert').filter({ hasText: /incomplete/ }).waitFor();
@@ -156,12 +164,12 @@ test('progress over time: an earlier file compared with today shows the change p
       answers: Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])),
     },
   }));
-  await page.goto(`${env.base}#/open`);
+  await page.goto(route(env.base, 'open'));
   await page.getByLabel('Choose a result file').setInputFiles(earlier);
   await page.getByRole('heading', { level: 1, name: /^Me in August's result/ }).waitFor();
-  await page.goto(`${env.base}#/skills`);
+  await page.goto(route(env.base, 'skills'));
   await page.getByRole('group', { name: 'Negotiation' }).getByLabel(/^Level 3:/).check();
-  await page.goto(`${env.base}#/compare`);
+  await page.goto(route(env.base, 'compare'));
   await page.getByLabel('Earlier result').selectOption({ label: 'Me in August 2026-08-28' });
   await page.getByLabel('Later result').selectOption({ label: 'My current work' });
   await page.getByText(`Then: ${BANK.tracks.technical.name}`, { exact: false }).waitFor();
@@ -191,7 +199,7 @@ test('a mentor rates the mentee, sees a blind spot, adds a note, exports the rev
     },
   }));
   const { context, page, problems } = await openPage(env.browser, { acceptDownloads: true });
-  await page.goto(`${env.base}#/open`);
+  await page.goto(route(env.base, 'open'));
   await appReady(page);
   await page.getByLabel('Choose a result file').setInputFiles(file);
   await page.getByRole('heading', { name: 'Review Robin as a mentor' }).waitFor();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BANK, appReady, launch, openPage } from './helpers.mjs';
+import { BANK, appReady, launch, openPage, route } from './helpers.mjs';
 
 function programDist(files) {
   const dir = mkdtempSync(join(tmpdir(), 'crossroads-dist-'));
@@ -60,9 +60,9 @@ test('a program\'s own bank and branding replace the built-in ones', async () =>
   assert.equal(accent, '#6b1d4f');
   await page.getByRole('link', { name: 'Start the questionnaire' }).click();
   await page.getByRole('group', { name: customBank.items[0].text }).waitFor();
-  await page.goto(`${good.base}#/roles`);
+  await page.goto(route(good.base, 'roles'));
   await page.getByRole('button', { name: 'Choose Acme service desk manager' }).waitFor();
-  await page.goto(`${good.base}#/admin`);
+  await page.goto(route(good.base, 'admin'));
   await page.getByText('Custom content in use: acme-bank.json, acme-roles.json.').waitFor();
   await page.getByText(/Question bank: acme-bank 2\.1\.0/).waitFor();
   await page.getByText('No problems found.').waitFor();
@@ -72,10 +72,10 @@ test('a program\'s own bank and branding replace the built-in ones', async () =>
 
 test('a broken bank falls back to the built-in content and lists its errors for the coordinator', async () => {
   const { context, page, problems } = await openPage(bad.browser);
-  await page.goto(`${bad.base}#/questions`);
+  await page.goto(route(bad.base, 'questions'));
   await appReady(page);
   await page.getByRole('group', { name: BANK.items[0].text }).waitFor();
-  await page.goto(`${bad.base}#/admin`);
+  await page.goto(route(bad.base, 'admin'));
   await page.getByRole('alert').filter({ hasText: '3 problem(s) found' }).waitFor();
   const list = await page.locator('.problems').innerText();
   assert.match(list, /acme-bank\.json at items\[4\]\.dimension: unknown dimension "mind_reading"/);

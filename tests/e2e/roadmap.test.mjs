@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appReady, launch, openPage } from './helpers.mjs';
+import { appReady, launch, openPage, route } from './helpers.mjs';
 
 const SKILLS = JSON.parse(readFileSync(new URL('../../questions/skills.json', import.meta.url))).skills;
 
@@ -15,7 +15,7 @@ after(async () => { await env?.close(); });
 
 test('12 months leading projects, target IT manager: stepping stone before PMP, PMP after eligibility', async () => {
   const { context, page, problems } = await openPage(env.browser, { acceptDownloads: true });
-  await page.goto(`${env.base}#/skills`);
+  await page.goto(route(env.base, 'skills'));
   await appReady(page);
   // Rate a few skills by keyboard-accessible labels.
   for (const [i, skill] of SKILLS.slice(0, 5).entries()) {

@@ -44,7 +44,7 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
     let (class, text) = match (&props.result, props.persistent) {
         (_, false) => (
             "notice warn",
-            "This browser is not letting Crossroads store anything, so your answers live only in this tab. They will be lost if you reload or close it — finish in one sitting.",
+            "This browser is not letting Crossroads store anything, so your work is kept in this tab only: it stays while you reload or move between pages, and is lost when you close the tab. Download a result file to keep it.",
         ),
         (Some(Err(_)), true) => (
             "notice warn",

@@ -263,7 +263,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
             <p class="muted">{ format!("Prepared {today}{}.", review.mentor_name.as_deref().map(|m| format!(" by {m}")).unwrap_or_default()) }</p>
             <div class="actions no-print">
                 <button type="button" onclick={on_print}>{ "Print the report" }</button>
-                <a class="button secondary" href={Route::Opened(props.index).href_owned()}>{ "Back to the review" }</a>
+                <a class="button secondary" href={Route::Opened(props.index).href()}>{ "Back to the review" }</a>
             </div>
             <ResultView content={state.content.clone()} session={Rc::new(file.session.clone())} whose={Whose::Other(label.clone().into())} />
             if let Some(role) = role {

@@ -15,3 +15,40 @@ pub mod roadmap;
 pub mod roles;
 pub mod skills;
 pub mod welcome;
+
+use yew::prelude::*;
+
+use crate::app::route::Route;
+
+/// The assessment page's screens (`index.html`).
+pub fn assess_page(route: Route) -> Html {
+    match route {
+        Route::Welcome => html! { <welcome::WelcomeResume /> },
+        Route::Questions => html! { <questionnaire::Questionnaire /> },
+        // Every other route is the planner's; it is handed over before
+        // this page renders, so only a missing page remains.
+        _ => html! { <not_found::NotFound /> },
+    }
+}
+
+/// The planner page's screens (`plan.html`).
+pub fn plan_page(route: Route) -> Html {
+    match route {
+        Route::Results => html! { <results::Results /> },
+        Route::Method => html! { <method::Method /> },
+        Route::Open => html! { <open::Open /> },
+        Route::Opened(index) => html! { <open::OpenedView {index} /> },
+        Route::Report(index) => html! { <mentor::MeetingReport {index} /> },
+        Route::Shared => html! { <open::SharedView /> },
+        Route::Compare => html! { <compare::Compare /> },
+        Route::Admin => html! { <admin::Admin /> },
+        Route::Cohort => html! { <cohort::CohortPage /> },
+        Route::Skills => html! { <skills::Skills /> },
+        Route::Experience => html! { <experience::ExperiencePage /> },
+        Route::Roles => html! { <roles::Roles /> },
+        Route::Gap => html! { <gap::Gap /> },
+        Route::Roadmap => html! { <roadmap::Roadmap /> },
+        // The assessment's routes are handed over before this page renders.
+        _ => html! { <not_found::NotFound /> },
+    }
+}

@@ -139,7 +139,7 @@ pub fn Open() -> Html {
                             let label = f.label(&format!("Result {}", i + 1));
                             html! {
                                 <li>
-                                    <a href={Route::Opened(i).href_owned()}>{ label.clone() }</a>
+                                    <a href={Route::Opened(i).href()}>{ label.clone() }</a>
                                     { f.session.updated.as_deref().map(|u| format!(" — saved {}", u.chars().take(10).collect::<String>())).unwrap_or_default() }
                                     { " " }
                                     <button type="button" class="secondary small" onclick={remove} aria-label={format!("Remove {label}")}>{ "Remove" }</button>

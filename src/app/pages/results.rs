@@ -124,7 +124,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 <h2 id="leaning-title">{ "Where you lean" }</h2>
                 <LeaningGauge leaning={profile.leaning} />
                 <p class="lead">{ format!(
-                    "Your answers lean {:.0} points toward {direction}, on a scale from 100 (fully technical) to 100 (fully management). ",
+                    "Your answers lean {:.0} points toward {direction}, out of 100 (0 is the exact middle; 100 would be fully {direction}). ",
                     profile.leaning.abs()
                 ) }{ margin_text }</p>
                 <p>{ &track_info.summary }</p>

@@ -288,7 +288,7 @@ pub struct CatalogTexts<'a> {
 }
 
 /// The whole validated catalog.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {
     pub skills: Vec<Skill>,
     pub facts: Vec<Fact>,
