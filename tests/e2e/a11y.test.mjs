@@ -19,20 +19,27 @@ async function axe(page) {
 for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
   test(`every screen passes axe on ${name}`, async () => {
     const { context, page } = await openPage(env.browser, { viewport });
+    // Each screen: no axe violation, and nothing wider than the window
+    // (content reflows down to a phone, WCAG 1.4.10).
+    const check = async (screen) => {
+      assert.deepEqual(await axe(page), [], screen);
+      const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scrollWidth <= width, `${screen}: the page is ${scrollWidth}px wide in a ${width}px window`);
+    };
     await page.goto(env.base);
     await appReady(page);
-    assert.deepEqual(await axe(page), [], 'welcome');
+    await check('welcome');
     await page.goto(route(env.base, 'questions'));
     await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();
-    assert.deepEqual(await axe(page), [], 'questionnaire');
+    await check('questionnaire');
     await seedFinished(page, 'technical');
     await page.goto(route(env.base, 'results'));
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /^Your result/ }).waitFor();
-    assert.deepEqual(await axe(page), [], 'results');
+    await check('results');
     await page.goto(route(env.base, 'method'));
     await page.getByRole('heading', { name: 'How Crossroads works out your result' }).waitFor();
-    assert.deepEqual(await axe(page), [], 'method');
+    await check('method');
     for (const [screen, heading] of [
       ['skills', 'Rate your skills'],
       ['experience', 'Your experience'],
@@ -40,18 +47,18 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     ]) {
       await page.goto(route(env.base, screen));
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      assert.deepEqual(await axe(page), [], screen);
+      await check(screen);
     }
     await page.getByRole('button', { name: 'Choose IT manager' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your gap to IT manager' }).waitFor();
-    assert.deepEqual(await axe(page), [], 'gap');
+    await check('gap');
     await page.goto(route(env.base, 'roadmap'));
     await page.getByRole('heading', { level: 1, name: 'Your roadmap to IT manager' }).waitFor();
-    assert.deepEqual(await axe(page), [], 'roadmap');
+    await check('roadmap');
     for (const screen of ['open', 'compare', 'cohort', 'admin']) {
       await page.goto(route(env.base, screen));
       await page.getByRole('heading', { level: 1 }).first().waitFor();
-      assert.deepEqual(await axe(page), [], screen);
+      await check(screen);
     }
     await context.close();
   });

@@ -34,7 +34,7 @@ test('12 months leading projects, target IT manager: stepping stone before PMP, 
 
   await page.getByRole('heading', { level: 1, name: 'Your gap to IT manager' }).waitFor();
   assert.equal(await page.locator('svg.radar').count(), 1, 'radar chart present');
-  const table = page.getByRole('table', { name: /Skill levels, yours and the role's/ });
+  const table = page.getByRole('table', { name: /Skill levels from 0 to 4, yours and the role's/ });
   assert.ok(await table.getByRole('row').count() > 5, 'table alternative with rows');
   await page.getByRole('link', { name: 'Next: your roadmap' }).click();
 

@@ -44,8 +44,8 @@ pub fn Gap() -> Html {
                     current={axes.iter().map(|r| f64::from(r.current)).collect::<Vec<_>>()}
                     target={axes.iter().map(|r| f64::from(r.required)).collect::<Vec<_>>()} />
                 <table class="gap-table">
-                    <caption>{ "Skill levels, yours and the role's (the same data as the chart)" }</caption>
-                    <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Role" }</th><th scope="col">{ "Importance" }</th><th scope="col">{ "Gap" }</th></tr></thead>
+                    <caption>{ "Skill levels from 0 to 4, yours and the role's, and the gap in levels (the same data as the chart)" }</caption>
+                    <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "You" }</th><th scope="col">{ "Role" }</th><th scope="col">{ "Priority" }</th><th scope="col">{ "Gap" }</th></tr></thead>
                     <tbody>
                         { for axes.iter().map(|r| html! {
                             <tr>
@@ -53,7 +53,7 @@ pub fn Gap() -> Html {
                                 <td>{ r.current.to_string() }</td>
                                 <td>{ r.required.to_string() }</td>
                                 <td>{ ["", "useful", "important", "essential"][usize::from(r.importance.min(3))] }</td>
-                                <td>{ if r.gap == 0 { "met".to_owned() } else { format!("{} level(s)", r.gap) } }</td>
+                                <td>{ if r.gap == 0 { "met".to_owned() } else { r.gap.to_string() } }</td>
                             </tr>
                         }) }
                     </tbody>

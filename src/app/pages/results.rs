@@ -143,7 +143,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 <DimensionBars bars={bars} />
                 <table class="scores">
                     <caption>{ "Scores by topic (the same data as the chart)" }</caption>
-                    <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Points to" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Answered" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Track" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Answers" }</th></tr></thead>
                     <tbody>
                         { for bank.dimensions.iter().zip(&profile.dimensions).map(|(d, s)| html! {
                             <tr>
