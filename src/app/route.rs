@@ -197,13 +197,23 @@ pub fn hand_over(route: Route) -> bool {
     location.replace(&format!("{}{hash}", page.file())).is_ok()
 }
 
-/// Goes to `route` (adds a history entry, like following a link).
+/// Goes to `route` (adds a history entry, like following a link). Loading
+/// the other page waits one task, so that the save of a change made just
+/// before (the last answer, "finished") is written first: saves run in an
+/// effect after the render, which a page unload would otherwise cut off.
 pub fn navigate(route: Route) {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return;
     };
-    let _ = match route.page() {
-        Some(page) if page != Page::current() => location.assign(&route.href()),
-        _ => location.set_hash(&route.hash_owned()),
-    };
+    match route.page() {
+        Some(page) if page != Page::current() => {
+            yew::platform::spawn_local(async move {
+                crate::app::boot::next_tick().await;
+                let _ = location.assign(&route.href());
+            });
+        }
+        _ => {
+            let _ = location.set_hash(&route.hash_owned());
+        }
+    }
 }

@@ -62,6 +62,13 @@ test('keyboard only: complete the questionnaire and see an explained result', as
   // The chart has its table alternative with one row per topic.
   const rows = page.getByRole('table', { name: /Scores by topic/ }).getByRole('row');
   assert.equal(await rows.count(), BANK.dimensions.length + 1);
+  // The result is on the planner page; the move there kept every answer
+  // and the finished mark.
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY));
+  assert.equal(saved.session.finished, true);
+  assert.equal(Object.keys(saved.session.answers).length, BANK.items.length);
+  await page.goto(route(env.base));
+  await page.getByText(`Welcome back. You finished the questionnaire (${BANK.items.length} of ${BANK.items.length} answered).`).waitFor();
   await context.close();
   assertClean(problems);
 });
