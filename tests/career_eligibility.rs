@@ -180,3 +180,36 @@ fn cissp_one_year_waiver_and_associate_path() {
         other => panic!("{other:?}"),
     }
 }
+
+/// What is missing, whatever the kind of answer.
+fn missing(e: &Eligibility) -> Vec<String> {
+    match e {
+        Eligibility::Now { .. } => Vec::new(),
+        Eligibility::OnDate { missing, .. } | Eligibility::NotYet { missing, .. } => {
+            missing.clone()
+        }
+    }
+}
+
+#[test]
+fn an_unanswered_education_says_where_to_answer_not_that_it_is_lacking() {
+    let content = Content::builtin().unwrap();
+    let cat = &content.catalog;
+    let capm = cat
+        .certifications
+        .iter()
+        .find(|c| c.id.0 == "capm")
+        .unwrap();
+    // Nothing entered at all.
+    let blank = eligibility(cat, capm, &Experience::default(), &Held::default(), today());
+    let said = missing(&blank).join("; ");
+    assert!(said.contains("not answered yet"), "{said}");
+    assert!(said.contains("on the experience page"), "{said}");
+    assert!(said.contains("one of: "), "{said}");
+    // An answer that does not qualify is reported as such, without the hint.
+    let pmp = cat.certifications.iter().find(|c| c.id.0 == "pmp").unwrap();
+    let (exp, held) = person(&[], "secondary", 0, &[]);
+    let said = missing(&eligibility(cat, pmp, &exp, &held, today())).join("; ");
+    assert!(said.contains("leading projects"), "{said}");
+    assert!(!said.contains("not answered yet"), "{said}");
+}

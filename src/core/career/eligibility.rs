@@ -119,9 +119,23 @@ fn eval(cat: &Catalog, c: &Condition, exp: &Experience, held: &Held) -> Eval {
                         .collect()
                 })
                 .unwrap_or_default();
+            let needs = match labels.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("one of: {} or {last}", rest.join(", ")),
+                None => "a value that is not in the catalog".to_owned(),
+            };
+            // Unanswered is not the same as not qualified: say where to
+            // answer instead of implying the person lacks it.
+            let missing = match (exp.choice(&o.fact), cat.fact(&o.fact)) {
+                (None, Some(f)) => format!(
+                    "needs {needs} (not answered yet: \"{}\" on the experience page)",
+                    f.label
+                ),
+                _ => format!("needs {needs}"),
+            };
             Eval {
                 months: None,
-                missing: vec![format!("needs {}", labels.join(" or "))],
+                missing: vec![missing],
                 path: None,
             }
         }
