@@ -41,7 +41,7 @@ pub trait Part: 'static {
     fn page(route: Route) -> Html;
 }
 
-/// The assessment: welcome, questionnaire, result, method.
+/// The assessment: welcome and questionnaire.
 pub struct Assess;
 
 impl Part for Assess {

@@ -2,8 +2,9 @@
 //! server, so `dist/` works on any static host and under any sub-path.
 //!
 //! The app is built as two pages so that a first visit stays small: the
-//! assessment (`index.html`: welcome, questionnaire, result, method) and the
-//! planner (`plan.html`: skills, roadmap, mentor, compare, cohort, admin).
+//! assessment (`index.html`: welcome and questionnaire) and the planner
+//! (`plan.html`: result, method, skills, roadmap, mentor, compare, cohort,
+//! admin).
 //! Every route belongs to one of them; a link to the other page loads it,
 //! and both read the same saved session.
 
@@ -42,9 +43,9 @@ pub enum Route {
 /// One of the two pages the app is built as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
-    /// `index.html`: welcome, questionnaire, result, method.
+    /// `index.html`: welcome and questionnaire.
     Assess,
-    /// `plan.html`: everything after the result.
+    /// `plan.html`: the result and everything after it.
     Plan,
 }
 
