@@ -1,7 +1,7 @@
 //! The aptitude question bank: dimensions, Likert statements and workplace
 //! scenarios, as loaded from `questions/bank.json` and validated.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -307,7 +307,7 @@ impl Bank {
             );
         }
 
-        let mut source_ids = BTreeSet::new();
+        let mut source_ids = Seen::default();
         for (i, s) in self.sources.iter().enumerate() {
             if !source_ids.insert(&s.id) {
                 p(
@@ -320,7 +320,7 @@ impl Bank {
             }
         }
 
-        let mut dim_ids = BTreeSet::new();
+        let mut dim_ids = Seen::default();
         for (i, d) in self.dimensions.iter().enumerate() {
             let at = format!("dimensions[{i}]");
             if !dim_ids.insert(&d.id) {
@@ -361,8 +361,8 @@ impl Bank {
             );
         }
 
-        let mut item_ids = BTreeSet::new();
-        let mut per_dim: BTreeMap<&DimensionId, (usize, usize)> = BTreeMap::new();
+        let mut item_ids = Seen::default();
+        let mut per_dim: Vec<(&DimensionId, (usize, usize))> = Vec::new();
         for (i, item) in self.items.iter().enumerate() {
             let at = format!("items[{i}]");
             if item.id().0.trim().is_empty() {
@@ -379,7 +379,13 @@ impl Bank {
             match item {
                 Item::Likert(l) => {
                     if dim_ids.contains(&l.dimension) {
-                        let e = per_dim.entry(&l.dimension).or_default();
+                        let e = match per_dim.iter().position(|(d, _)| *d == &l.dimension) {
+                            Some(i) => &mut per_dim[i].1,
+                            None => {
+                                per_dim.push((&l.dimension, (0, 0)));
+                                &mut per_dim.last_mut().expect("just pushed").1
+                            }
+                        };
                         e.0 += 1;
                         e.1 += usize::from(l.reverse);
                     } else {
@@ -396,7 +402,7 @@ impl Bank {
                             "a scenario needs at least two options".into(),
                         );
                     }
-                    let mut option_ids = BTreeSet::new();
+                    let mut option_ids = Seen::default();
                     for (j, o) in s.options.iter().enumerate() {
                         let at = format!("{at}.options[{j}]");
                         if !option_ids.insert(&o.id) {
@@ -436,7 +442,11 @@ impl Bank {
         }
 
         for (i, d) in self.dimensions.iter().enumerate() {
-            let (count, reversed) = per_dim.get(&d.id).copied().unwrap_or_default();
+            let (count, reversed) = per_dim
+                .iter()
+                .find(|(id, _)| *id == &d.id)
+                .map(|(_, c)| *c)
+                .unwrap_or_default();
             if count < MIN_ITEMS_PER_DIMENSION {
                 p(
                     format!("dimensions[{i}]"),
@@ -456,5 +466,31 @@ impl Bank {
             }
         }
         out
+    }
+}
+
+/// The ids met so far in one list of a bank. A bank holds at most a few
+/// hundred ids, so a plain list is quick enough, and much smaller in the
+/// wasm build than a set type per kind of id.
+struct Seen<'a, T>(Vec<&'a T>);
+
+impl<T> Default for Seen<'_, T> {
+    fn default() -> Self {
+        Seen(Vec::new())
+    }
+}
+
+impl<'a, T: PartialEq> Seen<'a, T> {
+    /// Records `id`; false when it was already there (a duplicate).
+    fn insert(&mut self, id: &'a T) -> bool {
+        if self.0.contains(&id) {
+            return false;
+        }
+        self.0.push(id);
+        true
+    }
+
+    fn contains(&self, id: &T) -> bool {
+        self.0.contains(&id)
     }
 }
