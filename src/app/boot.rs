@@ -23,7 +23,9 @@ pub struct BootReport {
     pub config_found: bool,
     /// Content files that replaced built-in ones.
     pub custom_files: Vec<String>,
-    /// Every problem found; when not empty, the built-in content is in use.
+    /// Every problem found. A bank or catalog with a problem is replaced by
+    /// the built-in one (each on its own); a broken `crossroads.json` means
+    /// the built-in settings and content.
     pub problems: Vec<Problem>,
 }
 
@@ -83,6 +85,23 @@ pub struct ProgramTexts {
 }
 
 impl ProgramTexts {
+    /// The program's path for a content file it replaces.
+    fn path_of(&self, key: &str) -> Option<String> {
+        self.texts
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, p, _)| p.clone())
+    }
+
+    /// The program's paths for the catalog files it replaces.
+    fn catalog_paths(&self) -> Vec<String> {
+        self.texts
+            .iter()
+            .filter(|(k, _, _)| *k != "bank")
+            .map(|(_, p, _)| p.clone())
+            .collect()
+    }
+
     fn get(&self, key: &str) -> Option<&str> {
         self.texts
             .iter()
@@ -142,7 +161,8 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
     if files.is_empty() {
         return fallback(report, config);
     }
-    // Fetch every named file; a missing or unreadable one is a problem.
+    // Fetch every named file; a missing or unreadable one is a problem, and
+    // the built-in text stands in for it.
     let mut texts: Vec<(&'static str, String, String)> = Vec::new();
     for (key, path) in files {
         match fetch_text(path).await {
@@ -155,32 +175,54 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
             Err(why) => report.problems.push(Problem::new(path, "$", why)),
         }
     }
-    if !report.problems.is_empty() {
-        return fallback(report, config);
-    }
     let program = ProgramTexts { texts };
-    let bank = Bank::from_json(BANK_FILE, program.get("bank").unwrap_or(BANK_JSON));
-    let catalog = P::program_catalog(&program).unwrap_or_else(|| Ok(Catalog::default()));
-    match Content::combine(bank, catalog) {
-        Ok(content) => {
-            report.custom_files = program.texts.iter().map(|(_, p, _)| p.clone()).collect();
-            Booted {
-                content: Rc::new(content),
-                config: Rc::new(config),
-                report: Rc::new(report),
-            }
-        }
-        Err(problems) => {
-            // Problems carry the built-in file names; show the program's own.
-            report.problems.extend(problems.into_iter().map(|mut p| {
+    // The bank and the catalog fall back to the built-in ones each on its
+    // own. Both pages read the same bank file by the same rule, so they
+    // always agree on which questionnaire the answers belong to — the
+    // assessment page never even fetches the catalog.
+    let named = |problems: Vec<Problem>| -> Vec<Problem> {
+        problems
+            .into_iter()
+            .map(|mut p| {
+                // Problems carry the built-in file names; show the program's own.
                 let key = p.file.trim_end_matches(".json").to_owned();
                 if let Some((_, path, _)) = program.texts.iter().find(|(k, _, _)| *k == key) {
                     p.file = path.clone();
                 }
                 p
-            }));
-            fallback(report, config)
+            })
+            .collect()
+    };
+    let mut used: Vec<String> = Vec::new();
+    let bank = match program.get("bank") {
+        None => builtin.bank.clone(),
+        Some(text) => match Bank::from_json(BANK_FILE, text) {
+            Ok(bank) => {
+                used.extend(program.path_of("bank"));
+                bank
+            }
+            Err(problems) => {
+                report.problems.extend(named(problems));
+                builtin.bank.clone()
+            }
+        },
+    };
+    let catalog = match P::program_catalog(&program) {
+        Some(Ok(catalog)) => {
+            used.extend(program.catalog_paths());
+            catalog
         }
+        Some(Err(problems)) => {
+            report.problems.extend(named(problems));
+            builtin.catalog.clone()
+        }
+        None => builtin.catalog.clone(),
+    };
+    report.custom_files = used;
+    Booted {
+        content: Rc::new(Content { bank, catalog }),
+        config: Rc::new(config),
+        report: Rc::new(report),
     }
 }
 

@@ -30,8 +30,12 @@ const brokenBank = structuredClone(BANK);
 brokenBank.items[4].dimension = 'mind_reading';
 brokenBank.items[7].text = '';
 
+const brokenRoles = structuredClone(ROLES);
+brokenRoles.roles[0].requires.telepathy = { level: 2, importance: 1 };
+
 let good;
 let bad;
+let mixed;
 before(async () => {
   good = await launch({
     prefix: '/academy/crossroads/',
@@ -41,6 +45,13 @@ before(async () => {
       'acme-roles.json': customRoles,
     }),
   });
+  mixed = await launch({
+    root: programDist({
+      'crossroads.json': { content: { bank: 'acme-bank.json', roles: 'acme-roles.json' } },
+      'acme-bank.json': customBank,
+      'acme-roles.json': brokenRoles,
+    }),
+  });
   bad = await launch({
     root: programDist({
       'crossroads.json': { name: 'Acme IT Academy', content: { bank: 'acme-bank.json' } },
@@ -48,7 +59,7 @@ before(async () => {
     }),
   });
 });
-after(async () => { await good?.close(); await bad?.close(); });
+after(async () => { await good?.close(); await bad?.close(); await mixed?.close(); });
 
 test('a program\'s own bank and branding replace the built-in ones', async () => {
   const { context, page, problems } = await openPage(good.browser);
@@ -82,6 +93,22 @@ test('a broken bank falls back to the built-in content and lists its errors for 
   assert.match(list, /acme-bank\.json at items\[7\]\.text: the text is empty/);
   // Moving a statement away leaves its own dimension short, which is named too.
   assert.match(list, /has 5 statements; it needs at least 6/);
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+test('a broken catalog file falls back on its own: both pages keep the program\'s valid bank', async () => {
+  const { context, page, problems } = await openPage(mixed.browser);
+  await page.goto(route(mixed.base, 'questions'));
+  await appReady(page);
+  await page.getByRole('group', { name: customBank.items[0].text }).waitFor();
+  // The planner page uses the same bank, not the built-in one.
+  await page.goto(route(mixed.base, 'admin'));
+  await page.getByText('Custom content in use: acme-bank.json.').waitFor();
+  await page.getByText(/Question bank: acme-bank 2\.1\.0/).waitFor();
+  const list = await page.locator('.problems').innerText();
+  assert.match(list, /acme-roles\.json/);
+  assert.match(list, /telepathy/);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });

@@ -39,7 +39,7 @@ pub fn Admin() -> Html {
                 if report.problems.is_empty() {
                     <p>{ "No problems found." }</p>
                 } else {
-                    <p role="alert">{ format!("{} problem(s) found. Participants are shown the built-in content until they are fixed.", report.problems.len()) }</p>
+                    <p role="alert">{ format!("{} problem(s) found. Until they are fixed, participants get the built-in questionnaire in place of a bank with problems, and the built-in skills, roles and certifications in place of a catalog with problems.", report.problems.len()) }</p>
                     <ul class="problems">
                         { for report.problems.iter().map(|p| html! {
                             <li><code>{ p.file.clone() }</code>{ " at " }<code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }</li>
