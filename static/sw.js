@@ -30,6 +30,18 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The questionnaire asks for the planner page near its end, so the result
+// opens at once and still opens if the network drops before the last answer.
+self.addEventListener('message', (event) => {
+  if (event.data !== 'warm-planner') return;
+  event.waitUntil(caches.open(CACHE).then(async (cache) => {
+    for (const file of LAZY) {
+      const url = new URL(file, self.location).href;
+      if (!(await cache.match(url))) await cache.add(url).catch(() => {});
+    }
+  }));
+});
+
 const listed = (list, url) => list.some((p) => new URL(p, self.location).href === url.href);
 
 self.addEventListener('fetch', (event) => {

@@ -97,14 +97,27 @@ pub fn mount<P: Part>() {
 /// Caches the app for offline use. Service workers exist only in secure
 /// contexts (https, localhost); elsewhere the app simply stays online-only.
 fn register_service_worker() {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return;
-    };
+    if let Some(workers) = service_workers() {
+        let _ = workers.register("./sw.js");
+    }
+}
+
+/// The page's service workers, where the browser offers them.
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
     let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
         .map(|v| !v.is_undefined())
         .unwrap_or(false);
-    if supported {
-        let _ = navigator.service_worker().register("./sw.js");
+    supported.then(|| navigator.service_worker())
+}
+
+/// Asks the service worker to cache the planner page now, while the person
+/// is still answering: the result then opens at once, and still opens if
+/// the network drops before the last question. Nothing happens without a
+/// worker (first load, insecure context).
+pub fn warm_planner() {
+    if let Some(worker) = service_workers().and_then(|w| w.controller()) {
+        let _ = worker.post_message(&"warm-planner".into());
     }
 }
 

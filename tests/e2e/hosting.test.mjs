@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appReady, launch, openPage, route } from './helpers.mjs';
+import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch({ prefix: '/academy/crossroads/' }); });
@@ -55,6 +55,45 @@ test('a first visit loads only the assessment; after it, the app works offline, 
   await page.locator('input[type=radio]').first().check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: /^Question 2 of/ }).waitFor();
+  await context.close();
+  assert.deepEqual(problems.foreign, []);
+  assert.deepEqual(problems.csp, []);
+});
+
+test('near the end of the questionnaire the result page is cached, so it opens even if the network drops', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await appReady(page);
+  const cachedPlanner = () => page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys())[0]);
+    return (await cache.keys()).map((r) => r.url).filter((u) => /plan/.test(u));
+  });
+  assert.deepEqual(await cachedPlanner(), [], 'nothing of the planner is cached yet');
+  // Answer all but the last question, then stand on it.
+  const picks = clearAnswers('management');
+  const answers = Object.fromEntries(BANK.items.slice(0, -1).map((it, i) =>
+    [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id]));
+  const last = BANK.items.length - 1;
+  await page.evaluate(([k, a, pos]) => localStorage.setItem(k, JSON.stringify({
+    format: 'crossroads-session', version: 1,
+    session: { bank_id: 'crossroads-default', bank_version: '1.0.0', answers: a, position: pos, finished: false, started: null, updated: null },
+  })), [SESSION_KEY, answers, last]);
+  await page.goto(route(env.base, 'questions'));
+  await page.reload();
+  await page.getByRole('heading', { name: `Question ${last + 1} of ${BANK.items.length}` }).waitFor();
+  for (let i = 0; i < 50; i++) {
+    const urls = await cachedPlanner();
+    if (urls.some((u) => /crossroads-plan-.*_bg\.wasm$/.test(u)) && urls.some((u) => u.endsWith('/plan.html'))) break;
+    assert.ok(i < 49, `the planner was not cached: ${urls.join(', ')}`);
+    await page.waitForTimeout(200);
+  }
+  await context.setOffline(true);
+  await page.locator('input[type=radio]').first().check();
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Your result/ }).waitFor();
   await context.close();
   assert.deepEqual(problems.foreign, []);
   assert.deepEqual(problems.csp, []);

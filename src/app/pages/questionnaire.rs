@@ -9,6 +9,9 @@ use crate::app::state::{use_assess, Action};
 use crate::core::bank::{Item, OptionId};
 use crate::core::score::Response;
 
+/// How many questions before the end the planner page starts to download.
+const WARM_BEFORE_END: usize = 10;
+
 #[component]
 pub fn Questionnaire() -> Html {
     let state = use_assess();
@@ -26,6 +29,12 @@ pub fn Questionnaire() -> Html {
             }
         });
     }
+    // Near the end, have the planner page (where the result is) cached.
+    use_effect_with(position + WARM_BEFORE_END >= total, |near_end| {
+        if *near_end {
+            crate::app::warm_planner();
+        }
+    });
     let Some(item) = state.content.bank.items.get(position) else {
         return html! { <p>{ "There are no questions in this bank." }</p> };
     };
