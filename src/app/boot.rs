@@ -85,12 +85,18 @@ pub struct ProgramTexts {
 }
 
 impl ProgramTexts {
+    /// The program's `(key, path, text)` for a content file it replaces.
+    fn find(&self, key: &str) -> Option<&(&'static str, String, String)> {
+        self.texts.iter().find(|(k, _, _)| *k == key)
+    }
+
     /// The program's path for a content file it replaces.
     fn path_of(&self, key: &str) -> Option<String> {
-        self.texts
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, p, _)| p.clone())
+        self.find(key).map(|(_, p, _)| p.clone())
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.find(key).map(|(_, _, t)| t.as_str())
     }
 
     /// The program's paths for the catalog files it replaces.
@@ -100,13 +106,6 @@ impl ProgramTexts {
             .filter(|(k, _, _)| *k != "bank")
             .map(|(_, p, _)| p.clone())
             .collect()
-    }
-
-    fn get(&self, key: &str) -> Option<&str> {
-        self.texts
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, _, t)| t.as_str())
     }
 
     /// The six catalog files, the program's where it has them.
@@ -185,9 +184,8 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
             .into_iter()
             .map(|mut p| {
                 // Problems carry the built-in file names; show the program's own.
-                let key = p.file.trim_end_matches(".json").to_owned();
-                if let Some((_, path, _)) = program.texts.iter().find(|(k, _, _)| *k == key) {
-                    p.file = path.clone();
+                if let Some(path) = program.path_of(p.file.trim_end_matches(".json")) {
+                    p.file = path;
                 }
                 p
             })
