@@ -2,7 +2,7 @@
 //! who may sit it and one who may not — and the degree-dependent rules that
 //! matter most (PMP's months, CISSP's one-year waiver).
 
-use std::collections::BTreeMap;
+use crossroads::core::map::Map;
 
 use crossroads::core::career::catalog::{CertId, FactId};
 use crossroads::core::career::date::Date;
@@ -20,7 +20,7 @@ fn person(
     domains: usize,
     held: &[&str],
 ) -> (Experience, Held) {
-    let mut m: BTreeMap<FactId, FactValue> = facts
+    let mut m: Map<FactId, FactValue> = facts
         .iter()
         .map(|(k, v)| (FactId((*k).into()), FactValue::Number(*v)))
         .collect();

@@ -6,7 +6,7 @@
 //! tab: it survives a reload and the move between the app's two pages
 //! (assessment and planner), and is gone when the tab is closed.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 use web_sys::Storage;
 
@@ -170,7 +170,7 @@ impl Store {
 /// The values kept in `window.name`. Anything there that Crossroads did not
 /// write (another page of this origin may use the name) is left alone and
 /// reads as nothing.
-fn tab_values() -> BTreeMap<String, String> {
+fn tab_values() -> Map<String, String> {
     web_sys::window()
         .and_then(|w| w.name().ok())
         .and_then(|name| {
@@ -180,7 +180,7 @@ fn tab_values() -> BTreeMap<String, String> {
         .unwrap_or_default()
 }
 
-fn set_tab_values(values: &BTreeMap<String, String>) -> Result<(), SaveError> {
+fn set_tab_values(values: &Map<String, String>) -> Result<(), SaveError> {
     let text = serde_json::to_string(values).map_err(|_| SaveError::Refused)?;
     web_sys::window()
         .ok_or(SaveError::Unavailable)?

@@ -1,8 +1,6 @@
 //! The aptitude question bank: dimensions, Likert statements and workplace
 //! scenarios, as loaded from `questions/bank.json` and validated.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::problems::{parse_json, Problem};
@@ -235,7 +233,7 @@ pub struct ScenarioItem {
 pub struct ScenarioOption {
     pub id: OptionId,
     pub text: String,
-    pub weights: BTreeMap<DimensionId, i32>,
+    pub weights: crate::core::map::Map<DimensionId, i32>,
 }
 
 impl Item {

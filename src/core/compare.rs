@@ -76,7 +76,8 @@ pub fn compare(bank: &Bank, earlier: &Session, later: &Session) -> Comparison {
         .plan
         .choices
         .done
-        .difference(&earlier.plan.choices.done)
+        .iter()
+        .filter(|s| !earlier.plan.choices.done.contains(*s))
         .cloned()
         .collect();
     Comparison {

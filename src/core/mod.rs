@@ -9,6 +9,7 @@ pub mod cohort;
 pub mod compare;
 pub mod config;
 pub mod content;
+pub mod map;
 pub mod problems;
 pub mod report;
 pub mod result_file;

@@ -42,7 +42,7 @@ pub enum Response {
 }
 
 /// Answers keyed by item. Items not present were skipped or not reached.
-pub type Answers = BTreeMap<ItemId, Response>;
+pub type Answers = crate::core::map::Map<ItemId, Response>;
 
 /// The three outcomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

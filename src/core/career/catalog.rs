@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::core::map::Map;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::bank::id_type;
@@ -115,7 +117,7 @@ pub struct Role {
     pub name: String,
     pub track: CareerTrack,
     pub summary: String,
-    pub requires: BTreeMap<SkillId, Requirement>,
+    pub requires: Map<SkillId, Requirement>,
     pub typical_experience: String,
     pub typical_certifications: Vec<CertId>,
     pub source: Option<String>,
@@ -203,7 +205,7 @@ pub struct Certification {
     pub cost_text: String,
     pub renewal: String,
     pub study_hours: Option<f64>,
-    pub builds: BTreeMap<SkillId, u8>,
+    pub builds: Map<SkillId, u8>,
     pub requires_certs: Vec<CertId>,
     pub url: String,
     pub sources: Vec<String>,
@@ -229,7 +231,7 @@ pub struct Activity {
     pub hours: f64,
     pub duration_months: f64,
     pub cost_usd: Option<f64>,
-    pub builds: BTreeMap<SkillId, u8>,
+    pub builds: Map<SkillId, u8>,
     pub counts_toward: Vec<CountsToward>,
     pub track: CareerTrack,
     pub source: Option<String>,

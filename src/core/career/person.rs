@@ -1,14 +1,14 @@
 //! What a person tells Crossroads about themselves beyond the aptitude
 //! questions: skill self-ratings, experience facts, certifications held.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::core::map::{Map, Set};
 
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{CertId, FactId, SkillId};
 
 /// Self-ratings 0–4 by skill; a skill not present is not rated yet.
-pub type SkillRatings = BTreeMap<SkillId, u8>;
+pub type SkillRatings = Map<SkillId, u8>;
 
 /// One experience fact's value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,7 +22,7 @@ pub enum FactValue {
 /// The person's experience facts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Experience(pub BTreeMap<FactId, FactValue>);
+pub struct Experience(pub Map<FactId, FactValue>);
 
 impl Experience {
     pub fn number(&self, id: &FactId) -> f64 {
@@ -53,4 +53,4 @@ impl Experience {
 }
 
 /// Certifications the person holds.
-pub type Held = BTreeSet<CertId>;
+pub type Held = Set<CertId>;

@@ -10,7 +10,9 @@
 //! still doing that work; an activity's `counts_toward` adds experience the
 //! person does not accrue already.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use crate::core::map::{Map, Set};
 
 use serde::{Deserialize, Serialize};
 
@@ -33,11 +35,11 @@ const DAYS_PER_MONTH: f64 = 30.44;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Choices {
     #[serde(default)]
-    pub done: BTreeSet<String>,
+    pub done: Set<String>,
     #[serde(default)]
-    pub skipped: BTreeSet<String>,
+    pub skipped: Set<String>,
     #[serde(default)]
-    pub pinned: BTreeSet<String>,
+    pub pinned: Set<String>,
 }
 
 /// What the person can give.
@@ -111,7 +113,7 @@ impl<'a> Pick<'a> {
             Pick::Act(a) => a.id.as_str(),
         }
     }
-    fn builds(&self) -> &BTreeMap<SkillId, u8> {
+    fn builds(&self) -> &Map<SkillId, u8> {
         match self {
             Pick::Cert(c) => &c.builds,
             Pick::Act(a) => &a.builds,
@@ -145,7 +147,7 @@ fn find<'a>(cat: &'a Catalog, id: &str) -> Option<Pick<'a>> {
 }
 
 /// Importance-weighted levels a step would add toward the role.
-fn gain(role: &Role, levels: &SkillRatings, builds: &BTreeMap<SkillId, u8>) -> u32 {
+fn gain(role: &Role, levels: &SkillRatings, builds: &Map<SkillId, u8>) -> u32 {
     role.requires
         .iter()
         .map(|(s, req)| {
@@ -156,10 +158,10 @@ fn gain(role: &Role, levels: &SkillRatings, builds: &BTreeMap<SkillId, u8>) -> u
         .sum()
 }
 
-fn apply_builds(levels: &mut SkillRatings, builds: &BTreeMap<SkillId, u8>) {
+fn apply_builds(levels: &mut SkillRatings, builds: &Map<SkillId, u8>) {
     for (s, l) in builds {
-        let e = levels.entry(s.clone()).or_insert(0);
-        *e = (*e).max(*l);
+        let now = levels.get(s).copied().unwrap_or(0);
+        levels.insert(s.clone(), now.max(*l));
     }
 }
 
@@ -277,7 +279,7 @@ pub fn plan(
             chosen.push((p, "You pinned this step.".to_owned()));
         }
     }
-    let skill_names = |b: &BTreeMap<SkillId, u8>, sim: &SkillRatings| -> Vec<String> {
+    let skill_names = |b: &Map<SkillId, u8>, sim: &SkillRatings| -> Vec<String> {
         b.iter()
             .filter(|(s, l)| {
                 role.requires.get(*s).is_some_and(|r| {
