@@ -31,14 +31,39 @@ const MIN_FOR_ACQUIESCENCE: usize = 6;
 /// This many identical Likert answers in a row is straight-lining.
 const MIN_FOR_STRAIGHT_LINE: usize = 10;
 
-/// A person's answer to one item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A person's answer to one item: a number for a statement, an option id for
+/// a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Response {
     /// 1 = strongly disagree … 5 = strongly agree.
     Likert(u8),
     /// The chosen scenario option.
     Choice(OptionId),
+}
+
+/// Read by the JSON value's own type rather than by trying each variant in
+/// turn (what `untagged` does): much less code on the assessment page, and
+/// a clearer message when the value is neither.
+impl<'de> Deserialize<'de> for Response {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Response;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer: a number from 1 to 5, or a scenario option id")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Response, E> {
+                u8::try_from(v)
+                    .map(Response::Likert)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Response, E> {
+                Ok(Response::Choice(OptionId(v.to_owned())))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
 }
 
 /// Answers keyed by item. Items not present were skipped or not reached.

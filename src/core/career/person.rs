@@ -11,12 +11,45 @@ use super::catalog::{CertId, FactId, SkillId};
 pub type SkillRatings = Map<SkillId, u8>;
 
 /// One experience fact's value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FactValue {
     Number(f64),
     Choice(String),
     Multi(Vec<String>),
+}
+
+/// Read by the JSON value's own type (see `Response`'s reader).
+impl<'de> Deserialize<'de> for FactValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FactValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, a choice, or a list of choices")
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactValue, E> {
+                Ok(FactValue::Choice(v.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FactValue, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(FactValue::Multi(out))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
 }
 
 /// The person's experience facts.
