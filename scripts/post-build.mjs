@@ -7,8 +7,9 @@
 // of the two pages; scripts/assemble.mjs then joins them into dist/ and
 // writes `_headers` and the service worker's file lists.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 import { CSP } from './csp.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -39,9 +40,27 @@ const body = m[1].replace(
 if (body === m[1]) {
   console.error('post-build: the boot script has an unexpected shape; not deferring the wasm start');
 }
-const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+const minified = (code, loader) => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined }).code;
+const bootBody = minified(body, 'js');
+const hash = createHash('sha256').update(bootBody).digest('hex').slice(0, 16);
 const bootName = `boot-${hash}.js`;
-writeFileSync(join(dir, bootName), body);
+writeFileSync(join(dir, bootName), bootBody);
+
+// The wasm-bindgen glue and the stylesheet, minified: about 2 KB less gzip
+// on the first visit. Their integrity hashes in the page follow.
+for (const name of readdirSync(dir)) {
+  const loader = name.endsWith('.css') ? 'css' : name.endsWith('.js') && name !== 'sw.js' && name !== bootName ? 'js' : null;
+  if (!loader) continue;
+  const code = minified(readFileSync(join(dir, name), 'utf8'), loader);
+  writeFileSync(join(dir, name), code);
+  const sri = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  const tag = new RegExp(`(<link[^>]*href="\\./${name.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`);
+  if (!tag.test(html)) {
+    console.error(`post-build: no integrity attribute for ${name} in the page`);
+    process.exit(1);
+  }
+  html = html.replace(tag, `$1${sri}$2`);
+}
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
 
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {

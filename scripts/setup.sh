@@ -39,7 +39,7 @@ fi
 # npm packages: wasm-opt (binaryen) for the build, Playwright and axe for the
 # end-to-end tests. `npm ci` is quick and exact; skip it when the lockfile's
 # packages are already in place.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/playwright-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund
