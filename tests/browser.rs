@@ -9,7 +9,7 @@ use crossroads::app::storage::{Loaded, SaveError, Store, ASIDE_KEY, SESSION_KEY}
 use crossroads::app::{Assessment, Plan};
 use crossroads::core::content::Content;
 use crossroads::core::score::Response;
-use crossroads::core::session::Session;
+use crossroads::core::session::{Kept, Session};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -56,7 +56,7 @@ fn a_saved_session_comes_back_unchanged() {
     assert!(store.is_persistent());
     let session = sample(&content);
     store.save(&session).expect("save");
-    assert_eq!(store.load(), Loaded::Resumed(session));
+    assert_eq!(store.load(), Loaded::Resumed(session, Kept::default()));
     local().clear().unwrap();
 }
 
@@ -119,7 +119,7 @@ async fn blocked_storage_keeps_work_in_the_tab_and_says_so() {
     let session = sample(&content());
     store.save(&session).expect("a tab-scoped save");
     let again = Store::from_access(Err(JsValue::from_str("SecurityError")));
-    assert_eq!(again.load(), Loaded::Resumed(session));
+    assert_eq!(again.load(), Loaded::Resumed(session, Kept::default()));
     again.clear();
     assert_eq!(again.load(), Loaded::Nothing);
     let root = render(store).await;

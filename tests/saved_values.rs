@@ -36,20 +36,29 @@ fn a_fact_is_a_number_a_choice_or_a_list_of_choices() {
     assert_eq!(fact("3"), Ok(FactValue::Number(3.0)));
     assert_eq!(fact("-2"), Ok(FactValue::Number(-2.0)));
     assert_eq!(fact("2.5"), Ok(FactValue::Number(2.5)));
-    assert_eq!(fact(r#""bachelor""#), Ok(FactValue::Choice("bachelor".into())));
+    assert_eq!(
+        fact(r#""bachelor""#),
+        Ok(FactValue::Choice("bachelor".into()))
+    );
     assert_eq!(
         fact(r#"["a","b"]"#),
         Ok(FactValue::Multi(vec!["a".into(), "b".into()]))
     );
     assert!(fact("[1]").is_err());
     let err = fact("{}").unwrap_err();
-    assert!(err.contains("a number, a choice, or a list of choices"), "{err}");
+    assert!(
+        err.contains("a number, a choice, or a list of choices"),
+        "{err}"
+    );
 }
 
 #[test]
 fn answers_and_facts_write_what_they_read() {
     for json in ["4", r#""delegate""#] {
-        assert_eq!(serde_json::to_string(&response(json).unwrap()).unwrap(), json);
+        assert_eq!(
+            serde_json::to_string(&response(json).unwrap()).unwrap(),
+            json
+        );
     }
     for json in ["2.5", r#""bachelor""#, r#"["a","b"]"#] {
         assert_eq!(serde_json::to_string(&fact(json).unwrap()).unwrap(), json);

@@ -47,7 +47,89 @@ fn unusable_saves_are_told_apart() {
         let err = Session::decode(&text).expect_err(&text);
         assert!(expected(&err), "{text}: got {err:?}");
         assert!(!err.to_string().is_empty());
+        // The assessment page tells them apart the same way.
+        let err = Session::decode_questionnaire(&text).expect_err(&text);
+        assert!(expected(&err), "questionnaire, {text}: got {err:?}");
     }
+}
+
+/// A session with every planner field set, as the planner page saves it.
+fn planned() -> Session {
+    let mut s = sample();
+    s.display_name = Some("Sam".into());
+    s.notes = "Talk to Ana about the service desk lead role.".into();
+    s.skills.insert("budgeting".into(), 2);
+    s.held.insert("itil-4-foundation".into());
+    s.role = Some("it-manager".into());
+    s.plan.hours_per_week = 6.5;
+    s.plan.choices.done.insert("capm".into());
+    s.finished = true;
+    s
+}
+
+#[test]
+fn the_assessment_page_writes_back_the_planner_fields_it_does_not_read() {
+    let full = planned();
+    let (mut q, kept) = Session::decode_questionnaire(&full.encode()).unwrap();
+    // It reads the questionnaire's fields and nothing of the planner's...
+    assert_eq!(
+        (&q.bank_id, &q.answers, q.position, q.finished, &q.started),
+        (
+            &full.bank_id,
+            &full.answers,
+            full.position,
+            full.finished,
+            &full.started
+        )
+    );
+    assert_eq!(q.display_name, None);
+    assert!(q.skills.is_empty());
+    assert_eq!(
+        kept.names().collect::<Vec<_>>(),
+        [
+            "display_name",
+            "notes",
+            "skills",
+            "experience",
+            "held",
+            "role",
+            "plan"
+        ]
+    );
+    // ...unchanged, it writes the very same text...
+    assert_eq!(q.encode_questionnaire(&kept), full.encode());
+    // ...and after a new answer the planner still finds everything it had.
+    let item = Content::builtin().unwrap().bank.items[3].id().clone();
+    q.answers.insert(item.clone(), Response::Likert(2));
+    let back = Session::decode(&q.encode_questionnaire(&kept)).unwrap();
+    let mut expected = full.clone();
+    expected.answers.insert(item, Response::Likert(2));
+    assert_eq!(back, expected);
+}
+
+#[test]
+fn the_assessment_page_checks_its_own_fields_of_a_save() {
+    let text = planned().encode();
+    for (from, to, says) in [
+        ("\"bank_id\"", "\"bank\"", "missing field `bank_id`"),
+        ("\"position\":7", "\"position\":\"seven\"", "invalid type"),
+        (
+            "\"finished\":true",
+            "\"finished\":true,\"finished\":false",
+            "duplicate field `finished`",
+        ),
+    ] {
+        let broken = text.replacen(from, to, 1);
+        assert_ne!(broken, text);
+        match Session::decode_questionnaire(&broken) {
+            Err(LoadError::Corrupt(why)) => assert!(why.contains(says), "{why}"),
+            other => panic!("{broken}: {other:?}"),
+        }
+    }
+    // A save with no planner fields at all (written before any were set).
+    let bare = r#"{"format":"crossroads-session","version":1,"session":{"bank_id":"b","bank_version":"1","answers":{},"position":0,"finished":false}}"#;
+    let (s, kept) = Session::decode_questionnaire(bare).unwrap();
+    assert!(kept.is_empty() && s.started.is_none());
 }
 
 #[test]

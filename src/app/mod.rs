@@ -18,7 +18,7 @@ use yew::prelude::*;
 use crate::core::career::catalog::Catalog;
 use crate::core::content::Content;
 use crate::core::problems::Problem;
-use crate::core::session::Session;
+use crate::core::session::{Kept, LoadError, Session};
 use components::notices::{ContentProblems, SaveNotice, UnreadableNotice};
 use route::{use_route, Page, Route};
 use state::{now, AssessContext, AssessState};
@@ -39,6 +39,11 @@ pub trait Part: 'static {
     fn program_catalog(texts: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>>;
     /// The screen for a route this page owns.
     fn page(route: Route) -> Html;
+    /// Reads a save: the planner reads all of it; the assessment only the
+    /// questionnaire's fields, keeping the rest as written.
+    fn decode(text: &str) -> Result<(Session, Kept), LoadError>;
+    /// Writes a save, with the fields `decode` kept.
+    fn encode(session: &Session, kept: &Kept) -> String;
 }
 
 /// The assessment: welcome and questionnaire.
@@ -54,6 +59,12 @@ impl Part for Assess {
     }
     fn page(route: Route) -> Html {
         pages::assess_page(route)
+    }
+    fn decode(text: &str) -> Result<(Session, Kept), LoadError> {
+        Session::decode_questionnaire(text)
+    }
+    fn encode(session: &Session, kept: &Kept) -> String {
+        session.encode_questionnaire(kept)
     }
 }
 
@@ -71,6 +82,12 @@ impl Part for Plan {
     }
     fn page(route: Route) -> Html {
         pages::plan_page(route)
+    }
+    fn decode(text: &str) -> Result<(Session, Kept), LoadError> {
+        Session::decode(text).map(|s| (s, Kept::default()))
+    }
+    fn encode(session: &Session, _: &Kept) -> String {
+        session.encode()
     }
 }
 
@@ -182,17 +199,17 @@ pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
     });
     let loaded = use_memo((), {
         let store = store.clone();
-        move |_| store.load()
+        move |_| store.load_with(P::decode)
     });
     let state = {
         let content = props.content.clone();
         let loaded = loaded.clone();
         use_reducer(move || {
-            let session = match &*loaded {
-                Loaded::Resumed(s) => s.clone(),
-                _ => Session::new(&content.bank, &now()),
+            let (session, kept) = match &*loaded {
+                Loaded::Resumed(s, kept) => (s.clone(), kept.clone()),
+                _ => (Session::new(&content.bank, &now()), Kept::default()),
             };
-            AssessState::new(content, session)
+            AssessState::new(content, session, kept)
         })
     };
     // `None` until the first change; then the outcome of the last save.
@@ -201,6 +218,7 @@ pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
         let store = store.clone();
         let save_result = save_result.clone();
         let first = use_mut_ref(|| true);
+        let kept = state.kept.clone();
         use_effect_with(state.session.clone(), move |session| {
             // Do not write on mount: an untouched page must not replace
             // anything already stored.
@@ -209,7 +227,7 @@ pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
             }
             let mut stamped = session.clone();
             stamped.updated = Some(now());
-            save_result.set(Some(store.save(&stamped)));
+            save_result.set(Some(store.save_text(&P::encode(&stamped, &kept))));
         });
     }
 

@@ -10,12 +10,15 @@ use crate::core::career::catalog::{CertId, FactId, RoleId, SkillId};
 use crate::core::career::person::FactValue;
 use crate::core::content::Content;
 use crate::core::score::{score, Profile, Response};
-use crate::core::session::Session;
+use crate::core::session::{Kept, Session};
 
 #[derive(Debug, Clone)]
 pub struct AssessState {
     pub content: Rc<Content>,
     pub session: Session,
+    /// The fields of the save this page does not read, written back as
+    /// they were (see [`crate::app::Part::decode`]).
+    pub kept: Rc<Kept>,
 }
 
 /// Content never changes while the app runs, so the same `Rc` means the same
@@ -23,7 +26,9 @@ pub struct AssessState {
 /// bank and catalog.
 impl PartialEq for AssessState {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.content, &other.content) && self.session == other.session
+        Rc::ptr_eq(&self.content, &other.content)
+            && self.session == other.session
+            && Rc::ptr_eq(&self.kept, &other.kept)
     }
 }
 
@@ -62,8 +67,12 @@ pub enum Action {
 }
 
 impl AssessState {
-    pub fn new(content: Rc<Content>, session: Session) -> Self {
-        Self { content, session }
+    pub fn new(content: Rc<Content>, session: Session, kept: Kept) -> Self {
+        Self {
+            content,
+            session,
+            kept: Rc::new(kept),
+        }
     }
 
     pub fn position(&self) -> usize {
@@ -116,7 +125,9 @@ impl Reducible for AssessState {
                 s.position = s.position.min(last) - 1;
             }
             Action::StartOver(now) => {
+                // Everything goes, the planner's fields too.
                 *s = Session::new(&self.content.bank, &now);
+                next.kept = Rc::default();
             }
             Action::SetName(name) => {
                 s.display_name = (!name.trim().is_empty()).then_some(name);
@@ -163,7 +174,10 @@ impl Reducible for AssessState {
                     }
                 }
             }
-            Action::Replace(session) => *s = *session,
+            Action::Replace(session) => {
+                *s = *session;
+                next.kept = Rc::default();
+            }
         }
         Rc::new(next)
     }

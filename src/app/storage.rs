@@ -10,7 +10,7 @@ use crate::core::map::Map;
 
 use web_sys::Storage;
 
-use crate::core::session::{LoadError, Session};
+use crate::core::session::{Kept, LoadError, Session};
 
 /// The versioned key of the saved session.
 pub const SESSION_KEY: &str = "crossroads.session.v1";
@@ -38,11 +38,14 @@ impl PartialEq for Store {
 }
 
 /// What was found at start-up.
+// Made once per page load and read once: the size of a variant is no cost.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loaded {
     /// Nothing saved.
     Nothing,
-    Resumed(Session),
+    /// The session, and the fields of it this page keeps unread.
+    Resumed(Session, Kept),
     /// A save exists but cannot be used; its text was kept aside
     /// (`kept_aside` says whether that worked).
     Unreadable {
@@ -132,11 +135,17 @@ impl Store {
     /// [`ASIDE_KEY`] (unless an earlier copy is already there) so that the
     /// next save cannot destroy it.
     pub fn load(&self) -> Loaded {
+        self.load_with(|text| Session::decode(text).map(|s| (s, Kept::default())))
+    }
+
+    /// [`Store::load`] with the page's own reader (see
+    /// [`crate::app::Part::decode`]).
+    pub fn load_with(&self, decode: fn(&str) -> Result<(Session, Kept), LoadError>) -> Loaded {
         let Some(raw) = self.get(SESSION_KEY) else {
             return Loaded::Nothing;
         };
-        match Session::decode(&raw) {
-            Ok(session) => Loaded::Resumed(session),
+        match decode(&raw) {
+            Ok((session, kept)) => Loaded::Resumed(session, kept),
             Err(error) => {
                 let kept_aside = match self.get(ASIDE_KEY) {
                     Some(existing) if existing == raw => true,
@@ -152,7 +161,12 @@ impl Store {
     }
 
     pub fn save(&self, session: &Session) -> Result<(), SaveError> {
-        self.set(SESSION_KEY, &session.encode())
+        self.save_text(&session.encode())
+    }
+
+    /// Saves a session already in its saved form.
+    pub fn save_text(&self, text: &str) -> Result<(), SaveError> {
+        self.set(SESSION_KEY, text)
     }
 
     /// Removes the saved session (start over).

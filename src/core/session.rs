@@ -2,7 +2,10 @@
 //! decoded strictly, so that a corrupt or foreign save is recognised and kept
 //! aside rather than silently overwritten.
 
-use serde::{Deserialize, Serialize};
+use serde::de::{Error as _, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use super::bank::{Bank, ItemId};
 use super::career::catalog::RoleId;
@@ -84,6 +87,144 @@ struct Envelope {
     session: Session,
 }
 
+/// The questionnaire's fields of a save. The assessment page reads and
+/// writes only these; everything else is the planner's and is kept as
+/// written (see [`Kept`]).
+const QUESTIONNAIRE_FIELDS: [&str; 7] = [
+    "bank_id",
+    "bank_version",
+    "answers",
+    "position",
+    "finished",
+    "started",
+    "updated",
+];
+/// Of those, the ones a save must have (the others may be missing).
+const REQUIRED_FIELDS: usize = 5;
+
+/// The fields of a save that the assessment page does not read — the
+/// planner's: name, notes, skills, experience, certifications, role and
+/// roadmap — exactly as written, in their order. Carrying them as text
+/// means the assessment page, which a first visit loads, has none of the
+/// planner's parsing code, and still writes them back unchanged.
+#[derive(Debug, Clone, Default)]
+pub struct Kept(Vec<(String, Box<RawValue>)>);
+
+impl Kept {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The names of the kept fields, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|((a, x), (b, y))| a == b && x.get() == y.get())
+    }
+}
+
+/// A save as the assessment page reads it.
+struct Questionnaire {
+    session: Session,
+    kept: Kept,
+}
+
+impl<'de> Deserialize<'de> for Questionnaire {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Questionnaire;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a saved session")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Questionnaire, A::Error> {
+                let mut s = Session::default();
+                let mut kept = Vec::new();
+                let mut seen = [false; QUESTIONNAIRE_FIELDS.len()];
+                while let Some(key) = map.next_key::<String>()? {
+                    if let Some(i) = QUESTIONNAIRE_FIELDS.iter().position(|f| *f == key) {
+                        if std::mem::replace(&mut seen[i], true) {
+                            return Err(A::Error::duplicate_field(QUESTIONNAIRE_FIELDS[i]));
+                        }
+                    }
+                    match key.as_str() {
+                        "bank_id" => s.bank_id = map.next_value()?,
+                        "bank_version" => s.bank_version = map.next_value()?,
+                        "answers" => s.answers = map.next_value()?,
+                        "position" => s.position = map.next_value()?,
+                        "finished" => s.finished = map.next_value()?,
+                        "started" => s.started = map.next_value()?,
+                        "updated" => s.updated = map.next_value()?,
+                        _ => kept.push((key, map.next_value()?)),
+                    }
+                }
+                if let Some(i) = seen[..REQUIRED_FIELDS].iter().position(|s| !s) {
+                    return Err(A::Error::missing_field(QUESTIONNAIRE_FIELDS[i]));
+                }
+                Ok(Questionnaire {
+                    session: s,
+                    kept: Kept(kept),
+                })
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
+/// The questionnaire's fields of `0`, then the kept ones, in the order a
+/// whole session writes them.
+struct QuestionnaireRef<'a>(&'a Session, &'a Kept);
+
+impl Serialize for QuestionnaireRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (s, kept) = (self.0, self.1);
+        let mut map = serializer.serialize_map(Some(QUESTIONNAIRE_FIELDS.len() + kept.0.len()))?;
+        let [bank_id, bank_version, answers, position, finished, started, updated] =
+            QUESTIONNAIRE_FIELDS;
+        map.serialize_entry(bank_id, &s.bank_id)?;
+        map.serialize_entry(bank_version, &s.bank_version)?;
+        map.serialize_entry(answers, &s.answers)?;
+        map.serialize_entry(position, &s.position)?;
+        map.serialize_entry(finished, &s.finished)?;
+        map.serialize_entry(started, &s.started)?;
+        map.serialize_entry(updated, &s.updated)?;
+        for (k, v) in &kept.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// Checks a save's format and version before its body is read.
+fn check_head(text: &str) -> Result<(), LoadError> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+        version: u32,
+    }
+    let head: Head = serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    if head.format != FORMAT {
+        return Err(LoadError::Corrupt(format!(
+            "it is a \"{}\" document, not a Crossroads save",
+            head.format
+        )));
+    }
+    match head.version.cmp(&VERSION) {
+        std::cmp::Ordering::Greater => Err(LoadError::Newer(head.version)),
+        std::cmp::Ordering::Less => Err(LoadError::Older(head.version)),
+        std::cmp::Ordering::Equal => Ok(()),
+    }
+}
+
 /// Why a save could not be used as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
@@ -134,27 +275,42 @@ impl Session {
     /// Reads a save. The version is checked before the body so that a newer
     /// save is reported as newer, not as corrupt.
     pub fn decode(text: &str) -> Result<Session, LoadError> {
-        #[derive(Deserialize)]
-        struct Head {
-            format: String,
-            version: u32,
-        }
-        let head: Head =
-            serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
-        if head.format != FORMAT {
-            return Err(LoadError::Corrupt(format!(
-                "it is a \"{}\" document, not a Crossroads save",
-                head.format
-            )));
-        }
-        match head.version.cmp(&VERSION) {
-            std::cmp::Ordering::Greater => return Err(LoadError::Newer(head.version)),
-            std::cmp::Ordering::Less => return Err(LoadError::Older(head.version)),
-            std::cmp::Ordering::Equal => {}
-        }
+        check_head(text)?;
         let env: Envelope =
             serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
         Ok(env.session)
+    }
+
+    /// Reads only the questionnaire's fields of a save, keeping the others
+    /// as written (the assessment page). Checks the same envelope as
+    /// [`Session::decode`]; the kept fields are checked when the planner
+    /// reads them.
+    pub fn decode_questionnaire(text: &str) -> Result<(Session, Kept), LoadError> {
+        #[derive(Deserialize)]
+        struct Body {
+            session: Questionnaire,
+        }
+        check_head(text)?;
+        let body: Body =
+            serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        Ok((body.session.session, body.session.kept))
+    }
+
+    /// The saved form of the questionnaire's fields with `kept` after them:
+    /// what [`Session::encode`] writes when `kept` holds the rest.
+    pub fn encode_questionnaire(&self, kept: &Kept) -> String {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            format: &'a str,
+            version: u32,
+            session: QuestionnaireRef<'a>,
+        }
+        serde_json::to_string(&Body {
+            format: FORMAT,
+            version: VERSION,
+            session: QuestionnaireRef(self, kept),
+        })
+        .unwrap_or_default()
     }
 
     /// Answers that do not fit `bank` — unknown items or values out of range.

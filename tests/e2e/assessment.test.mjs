@@ -169,3 +169,31 @@ test('with storage blocked the work stays in the tab, across both pages, with a 
   await context.close();
   assertClean(problems);
 });
+
+test('answering on the assessment page keeps what was entered on the planner page', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(route(env.base, 'skills'));
+  await appReady(page);
+  const first = page.getByRole('group').first();
+  const skill = (await first.locator('legend').innerText()).trim();
+  await first.getByLabel(/^Level 3:/).check();
+  await page.getByText(/^1 of \d+ skills rated/).waitFor();
+  // To the questionnaire, on the other page: answer two questions.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questionnaire' }).click();
+  await appReady(page);
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('heading', { name: new RegExp(`^Question ${i + 1} of`) }).waitFor();
+    await page.locator('input[type=radio]').first().check();
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByText('Saved in this browser.').waitFor();
+  // Back on the planner page the rating is still there, and so are the answers.
+  await page.goto(route(env.base, 'skills'));
+  await appReady(page);
+  await page.getByText(/^1 of \d+ skills rated/).waitFor();
+  assert.equal(await page.getByRole('group', { name: skill }).getByLabel(/^Level 3:/).isChecked(), true);
+  await page.goto(route(env.base, 'results'));
+  await page.getByText(`This is a provisional result: 2 of ${BANK.items.length} questions answered.`).waitFor();
+  await context.close();
+  assertClean(problems);
+});

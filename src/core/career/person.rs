@@ -40,7 +40,10 @@ impl<'de> Deserialize<'de> for FactValue {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactValue, E> {
                 Ok(FactValue::Choice(v.to_owned()))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FactValue, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<FactValue, A::Error> {
                 let mut out = Vec::new();
                 while let Some(s) = seq.next_element::<String>()? {
                     out.push(s);
