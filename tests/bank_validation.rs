@@ -190,3 +190,59 @@ fn broken_fixture_file_lists_all_its_problems() {
         );
     }
 }
+
+#[test]
+fn the_assessment_pages_copy_is_the_same_questionnaire_without_the_planners_texts() {
+    use crossroads::core::content::BANK_QUESTIONNAIRE_JSON;
+    let full = Bank::from_json("bank.json", BANK_JSON).expect("the shipped bank validates");
+    let copy = Bank::parse("bank.json", BANK_QUESTIONNAIRE_JSON).expect("the copy parses");
+    // Everything the questionnaire and the saved session rely on is the same…
+    assert_eq!(
+        (
+            &copy.id,
+            &copy.version,
+            &copy.title,
+            &copy.scale,
+            &copy.items
+        ),
+        (
+            &full.id,
+            &full.version,
+            &full.title,
+            &full.scale,
+            &full.items
+        )
+    );
+    let dims = |b: &Bank| -> Vec<_> {
+        b.dimensions
+            .iter()
+            .map(|d| {
+                (
+                    d.id.clone(),
+                    d.name.clone(),
+                    d.track,
+                    d.weight,
+                    d.source.clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(dims(&copy), dims(&full));
+    assert_eq!(copy.tracks.hybrid.name, full.tracks.hybrid.name);
+    // …and the result texts are left to the planner page.
+    assert!(copy
+        .dimensions
+        .iter()
+        .all(|d| d.why.is_empty() && d.high_means.is_empty()));
+    assert!(copy.tracks.management.summary.is_empty() && copy.switching_note.is_empty());
+    assert!(copy
+        .sources
+        .iter()
+        .all(|s| s.title.is_empty() && s.publisher.is_none()));
+    assert!(
+        BANK_QUESTIONNAIRE_JSON.len() * 10 < BANK_JSON.len() * 7,
+        "the copy is {} bytes, the bank {}",
+        BANK_QUESTIONNAIRE_JSON.len(),
+        BANK_JSON.len()
+    );
+}

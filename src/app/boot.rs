@@ -13,7 +13,7 @@ use crate::app::Part;
 use crate::core::bank::Bank;
 use crate::core::career::catalog::{Catalog, CatalogTexts};
 use crate::core::config::{Config, CONFIG_FILE};
-use crate::core::content::{Content, BANK_FILE, BANK_JSON, BUILTIN_CATALOG};
+use crate::core::content::{Content, BANK_FILE, BUILTIN_CATALOG};
 use crate::core::problems::Problem;
 
 /// What start-up found, for the coordinator's check page.
@@ -72,7 +72,7 @@ pub async fn next_tick() {
 /// and the catalog.
 pub async fn builtin<P: Part>() -> Result<Rc<Content>, Vec<Problem>> {
     next_tick().await;
-    let bank = Bank::from_json(BANK_FILE, BANK_JSON);
+    let bank = P::builtin_bank();
     next_tick().await;
     let catalog = P::builtin_catalog().unwrap_or_else(|| Ok(Catalog::default()));
     Content::combine(bank, catalog).map(Rc::new)

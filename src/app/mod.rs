@@ -15,8 +15,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::bank::Bank;
 use crate::core::career::catalog::Catalog;
-use crate::core::content::Content;
+use crate::core::content::{self, Content};
 use crate::core::problems::Problem;
 use crate::core::session::{Kept, LoadError, Session};
 use components::notices::{ContentProblems, SaveNotice, UnreadableNotice};
@@ -31,6 +32,8 @@ use storage::{Loaded, SaveError, Store};
 pub trait Part: 'static {
     /// The page this part is.
     const PAGE: Page;
+    /// The built-in bank as this page needs it.
+    fn builtin_bank() -> Result<Bank, Vec<Problem>>;
     /// The built-in catalog this page needs, or `None` when it runs on the
     /// question bank alone (its catalog is then empty).
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>>;
@@ -51,6 +54,10 @@ pub struct Assess;
 
 impl Part for Assess {
     const PAGE: Page = Page::Assess;
+    /// The questionnaire's copy: without the texts only the planner shows.
+    fn builtin_bank() -> Result<Bank, Vec<Problem>> {
+        Bank::parse(content::BANK_FILE, content::BANK_QUESTIONNAIRE_JSON)
+    }
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
         None
     }
@@ -74,6 +81,9 @@ pub struct Plan;
 
 impl Part for Plan {
     const PAGE: Page = Page::Plan;
+    fn builtin_bank() -> Result<Bank, Vec<Problem>> {
+        Bank::from_json(content::BANK_FILE, content::BANK_JSON)
+    }
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
         Some(Catalog::from_texts(&crate::core::content::BUILTIN_CATALOG))
     }

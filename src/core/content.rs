@@ -8,6 +8,13 @@ use super::problems::Problem;
 pub const BANK_FILE: &str = "bank.json";
 pub const BANK_JSON: &str = include_str!("../../questions/bank.json");
 
+/// The built-in bank as the assessment page embeds it: the same
+/// questionnaire with the texts only the planner page shows left empty
+/// (made by `build.rs` from `questions/bank.json`). The full bank is
+/// validated by the tests; this copy is only parsed.
+pub const BANK_QUESTIONNAIRE_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/bank.questionnaire.json"));
+
 /// The built-in catalog files.
 pub const BUILTIN_CATALOG: CatalogTexts<'static> = CatalogTexts {
     skills: include_str!("../../questions/skills.json"),

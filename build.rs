@@ -1,0 +1,62 @@
+//! Derives, from `questions/bank.json`, the copy of the built-in bank that
+//! the assessment page embeds: the same questionnaire with the texts only
+//! the planner page shows (track summaries and criteria, the switching
+//! note, source details, what each dimension means) left empty. A first
+//! visit then downloads them once, with the planner, instead of twice.
+//!
+//! A bank that is not valid JSON is copied as it is, so that the app and
+//! the tests report its problems instead of the build failing here.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+fn main() {
+    println!("cargo::rerun-if-changed=questions/bank.json");
+    let text = std::fs::read_to_string("questions/bank.json").unwrap_or_default();
+    let out = match serde_json::from_str::<Value>(&text) {
+        Ok(mut bank) => {
+            blank_planner_texts(&mut bank);
+            serde_json::to_string(&bank).unwrap_or(text)
+        }
+        Err(_) => text,
+    };
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&dir).join("bank.questionnaire.json"), out)
+        .expect("OUT_DIR is writable");
+}
+
+fn blank_planner_texts(bank: &mut Value) {
+    let blank = |v: &mut Value, keys: &[&str]| {
+        for key in keys {
+            match v.get_mut(*key) {
+                Some(Value::String(s)) => s.clear(),
+                Some(Value::Array(a)) => a.clear(),
+                _ => {}
+            }
+        }
+    };
+    blank(bank, &["switching_note"]);
+    if let Some(Value::Object(tracks)) = bank.get_mut("tracks") {
+        for track in tracks.values_mut() {
+            blank(track, &["summary", "criteria"]);
+        }
+    }
+    for (list, keys) in [
+        ("sources", &["title", "used_for"][..]),
+        ("dimensions", &["high_means", "low_means", "why"][..]),
+    ] {
+        if let Some(Value::Array(entries)) = bank.get_mut(list) {
+            for entry in entries {
+                blank(entry, keys);
+                if list == "sources" {
+                    for key in ["publisher", "author", "date"] {
+                        if let Some(v) = entry.get_mut(key) {
+                            *v = Value::Null;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
