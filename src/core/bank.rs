@@ -346,7 +346,10 @@ impl Bank {
             if !(d.weight > 0.0 && d.weight <= 1.0) {
                 p(
                     format!("{at}.weight"),
-                    format!("weight {} is outside (0, 1]", d.weight),
+                    format!(
+                        "weight {} is outside (0, 1]",
+                        super::problems::number(d.weight)
+                    ),
                 );
             }
             if !source_ids.contains(&d.source) {

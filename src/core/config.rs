@@ -100,7 +100,7 @@ impl Config {
                         out.push(Problem::new(
                             CONFIG_FILE,
                             "accent",
-                            format!("white text on {accent} has a contrast of {ratio:.1}:1; it needs at least 4.5:1 to be readable (choose a darker colour)"),
+                            format!("white text on {accent} has a contrast of {}:1; it needs at least 4.5:1 to be readable (choose a darker colour)", super::problems::one_decimal(ratio)),
                         ));
                     }
                 }
