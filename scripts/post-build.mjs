@@ -31,8 +31,9 @@ if (!m) {
   process.exit(1);
 }
 // Start the wasm only after the first paint, so the welcome text in the
-// page is never held back by the download or compile (the files are still
-// preloaded in parallel).
+// page is never held back by its download or compile. The small glue is
+// preloaded; the wasm is fetched from here, after the paint (see the
+// preload removed below).
 const body = m[1].replace(
   /import init, \* as bindings from '([^']+)';/,
   "await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n" +
@@ -113,6 +114,16 @@ for (const name of readdirSync(dir)) {
   html = html.replace(tag, `$1${sri}$2`);
 }
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
+
+// No early preload of the wasm: on a slow link it would share the
+// bandwidth with the page and its stylesheet and hold back the first
+// paint. The boot script fetches it right after that paint.
+const wasmPreload = new RegExp(`<link rel="preload" href="\\./${wasmFile.replace(/[.]/g, '\\.')}"[^>]*>\\n?`);
+if (!wasmPreload.test(html)) {
+  console.error(`post-build: no preload of ${wasmFile} in the page`);
+  process.exit(1);
+}
+html = html.replace(wasmPreload, '');
 
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('post-build: index.html still holds an inline script');
