@@ -147,13 +147,16 @@ fn find<'a>(cat: &'a Catalog, id: &str) -> Option<Pick<'a>> {
 }
 
 /// Importance-weighted levels a step would add toward the role.
+/// (A step builds a few skills and a role asks for many: walking the step's
+/// skills is the short way round, and only they can gain.)
 fn gain(role: &Role, levels: &SkillRatings, builds: &Map<SkillId, u8>) -> u32 {
-    role.requires
+    builds
         .iter()
-        .map(|(s, req)| {
+        .filter_map(|(s, built)| {
+            let req = role.requires.get(s)?;
             let now = levels.get(s).copied().unwrap_or(0);
-            let to = builds.get(s).copied().unwrap_or(0).min(req.level);
-            u32::from(to.saturating_sub(now)) * u32::from(req.importance)
+            let to = (*built).min(req.level);
+            Some(u32::from(to.saturating_sub(now)) * u32::from(req.importance))
         })
         .sum()
 }
