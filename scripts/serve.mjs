@@ -1,8 +1,13 @@
 // A small static server for dist/: 127.0.0.1 only, correct MIME types (wasm
-// must be application/wasm), and the security headers from dist/_headers so
-// that what you try locally runs under the same policy as production.
+// must be application/wasm), the security headers from dist/_headers so
+// that what you try locally runs under the same policy as production, and
+// the caching a good static host gives: hashed files kept for good, every
+// other file revalidated by its ETag.
+//
+// `server.sent` counts, per path, the responses that carried a body.
 //
 //   node scripts/serve.mjs [--dir dist] [--port 8080]
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,6 +29,8 @@ const TYPES = {
 };
 
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/;
+/** Trunk's content-hashed file names: their content never changes. */
+const HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/;
 
 /** Reads the `/*` block of a Netlify-style `_headers` file. */
 export function readHeaders(root) {
@@ -48,6 +55,7 @@ export function readHeaders(root) {
 export function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '/', headers } = {}) {
   const base = resolve(root);
   const extra = headers ?? readHeaders(base);
+  const sent = new Map();
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -72,12 +80,19 @@ export function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefi
         return res.end('not found');
       }
       let body = await readFile(file);
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
       const head = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
+        'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ETag: etag,
         Vary: 'Accept-Encoding',
         ...extra,
       };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, head);
+        return res.end();
+      }
+      sent.set(path, (sent.get(path) ?? 0) + 1);
       // Compress as any real static host does.
       if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && COMPRESSIBLE.test(file)) {
         body = gzipSync(body, { level: 9 });
@@ -90,6 +105,7 @@ export function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefi
       res.end(String(err));
     }
   });
+  server.sent = sent;
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => ok(server));

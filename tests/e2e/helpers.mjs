@@ -32,6 +32,7 @@ export async function launch({ prefix = '/', root = 'dist' } = {}) {
   return {
     base,
     browser,
+    server,
     async close() {
       await browser.close();
       await new Promise((ok) => server.close(ok));

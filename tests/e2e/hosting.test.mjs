@@ -35,6 +35,7 @@ test('a first visit loads only the assessment; after it, the app works offline, 
   const { context, page, problems } = await openPage(env.browser);
   const requested = [];
   context.on('request', (req) => requested.push(new URL(req.url()).pathname));
+  env.server.sent.clear();
   await page.goto(env.base);
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -43,6 +44,14 @@ test('a first visit loads only the assessment; after it, the app works offline, 
   await appReady(page);
   const planner = requested.filter((p) => /plan/.test(p));
   assert.deepEqual(planner, [], 'the first visit fetches none of the planner page');
+  // The service worker's install re-reads the page's files from the HTTP
+  // cache: each crossed the network once.
+  const sent = Object.fromEntries(env.server.sent);
+  const wasm = Object.keys(sent).filter((p) => p.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `one wasm file: ${JSON.stringify(sent)}`);
+  for (const [path, times] of Object.entries(sent)) {
+    if (/-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(path)) assert.equal(times, 1, `${path} was downloaded ${times} times`);
+  }
   await page.goto(route(env.base, 'skills'));
   await page.getByRole('heading', { level: 1, name: 'Rate your skills' }).waitFor();
   await context.setOffline(true);
