@@ -9,28 +9,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run scripts/build.sh (or scripts/serve.sh) first" >&2; exit 1; }
-# What a first visit loads is the assessment page and its files — the
-# service worker's precache list, plus the worker itself; the planner page's
-# files (its lazy list) load when the person first opens it.
+# What a first visit loads and what the planner page adds: see
+# scripts/sizes.mjs.
 node --input-type=module -e '
-import { readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
-const sw = readFileSync("dist/sw.js", "utf8");
-const list = (name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*?\\]);`))[1])
-  .map((u) => (u === "./" ? "index.html" : u.slice(2)));
+import { FIRST_VISIT_BUDGET, sizes, total } from "./scripts/sizes.mjs";
+const { firstVisit, planner } = sizes("dist");
 const show = (label, files, budget) => {
-  let total = 0;
-  for (const f of files) {
-    const body = readFileSync(`dist/${f}`);
-    const gz = gzipSync(body, { level: 9 }).length;
-    total += gz;
-    console.log(`  ${f.padEnd(44)} ${String(body.length).padStart(9)} ${String(gz).padStart(9)}`);
-  }
-  console.log(`${label.padEnd(46)} ${"".padStart(9)} ${String(total).padStart(9)}${budget ? `  (budget ${budget})` : ""}`);
+  for (const f of files) console.log(`  ${f.file.padEnd(44)} ${String(f.bytes).padStart(9)} ${String(f.gzip).padStart(9)}`);
+  console.log(`${label.padEnd(46)} ${"".padStart(9)} ${String(total(files)).padStart(9)}${budget ? `  (budget ${budget})` : ""}`);
 };
 console.log(`${"file".padEnd(46)} ${"bytes".padStart(9)} ${"gzip".padStart(9)}`);
-show("first visit (assessment page), gzip", [...list("PRECACHE"), "sw.js"], 153600);
-show("planner page, when first opened, gzip", list("LAZY"));
+show("first visit (assessment page), gzip", firstVisit, FIRST_VISIT_BUDGET);
+show("planner page, when first opened, gzip", planner);
 '
 
 if [ "${1:-}" = "--lighthouse" ]; then

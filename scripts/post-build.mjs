@@ -1,11 +1,13 @@
 // Trunk post-build hook: make the built page work under a strict Content
-// Security Policy with no 'unsafe-inline'.
+// Security Policy with no 'unsafe-inline', and make what it loads small.
 //
 // Trunk boots the wasm from an inline <script type="module">. We move its body
 // into `boot-<hash>.js` (so the policy needs no script hash) and add the
-// policy as a <meta> tag for hosts that cannot set headers. It runs for each
-// of the two pages; scripts/assemble.mjs then joins them into dist/ and
-// writes `_headers` and the service worker's file lists.
+// policy as a <meta> tag for hosts that cannot set headers. The wasm gets
+// short import and export names, the glue and stylesheet are minified, and
+// the wasm is fetched after the first paint. It runs for each of the two
+// pages; scripts/assemble.mjs then joins them into dist/ and writes
+// `_headers` and the service worker's file lists.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,8 +20,6 @@ if (!dir) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
   process.exit(1);
 }
-
-
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
@@ -98,11 +98,21 @@ if (leftover.length) {
 }
 writeFileSync(join(dir, glue[0]), js);
 
-// The stylesheet minified too (the glue is), and every changed file's
-// integrity hash in the page updated. Minifying saves about 2 KB gzip.
+// No early preload of the wasm: on a slow link it would share the
+// bandwidth with the page and its stylesheet and hold back the first
+// paint. The boot script fetches it right after that paint.
+const wasmPreload = new RegExp(`<link rel="preload" href="\\./${wasmFile.replace(/[.]/g, '\\.')}"[^>]*>\\n?`);
+if (!wasmPreload.test(html)) {
+  console.error(`post-build: no preload of ${wasmFile} in the page`);
+  process.exit(1);
+}
+html = html.replace(wasmPreload, '');
+
+// The stylesheet minified too (the glue is), and the integrity hashes of
+// both in the page updated. Minifying saves about 2 KB gzip.
 for (const name of readdirSync(dir)) {
   const css = name.endsWith('.css');
-  if (!css && !glue.includes(name) && name !== wasmFile) continue;
+  if (!css && !glue.includes(name)) continue;
   const code = css ? minified(readFileSync(join(dir, name), 'utf8'), 'css') : readFileSync(join(dir, name));
   writeFileSync(join(dir, name), code);
   const sri = `sha384-${createHash('sha384').update(code).digest('base64')}`;
@@ -114,16 +124,6 @@ for (const name of readdirSync(dir)) {
   html = html.replace(tag, `$1${sri}$2`);
 }
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
-
-// No early preload of the wasm: on a slow link it would share the
-// bandwidth with the page and its stylesheet and hold back the first
-// paint. The boot script fetches it right after that paint.
-const wasmPreload = new RegExp(`<link rel="preload" href="\\./${wasmFile.replace(/[.]/g, '\\.')}"[^>]*>\\n?`);
-if (!wasmPreload.test(html)) {
-  console.error(`post-build: no preload of ${wasmFile} in the page`);
-  process.exit(1);
-}
-html = html.replace(wasmPreload, '');
 
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('post-build: index.html still holds an inline script');
