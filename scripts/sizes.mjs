@@ -12,12 +12,22 @@ export const FIRST_VISIT_BUDGET = 150_000;
 const list = (sw, name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*?\\]);`))[1])
   .map((u) => (u === './' ? 'index.html' : u.slice(2)));
 
+/** The bank a program's `crossroads.json` names, if any. */
+function programBank(dist) {
+  try {
+    const bank = JSON.parse(readFileSync(join(dist, 'crossroads.json'), 'utf8'))?.content?.bank;
+    return typeof bank === 'string' ? [bank] : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * `{ firstVisit, planner }`, each a list of `{ file, bytes, gzip }`. A first
  * visit loads the assessment page and its files (the worker's precache
- * list), the worker itself and the program's `crossroads.json` when there
- * is one; the planner page's files (its lazy list) load when it is first
- * opened.
+ * list), the worker itself, the program's `crossroads.json` and the bank it
+ * names, when there are; the planner page's files (its lazy list) load
+ * when it is first opened.
  */
 export function sizes(dist = 'dist') {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
@@ -26,7 +36,7 @@ export function sizes(dist = 'dist') {
     return { file, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length };
   });
   return {
-    firstVisit: measure([...list(sw, 'PRECACHE'), 'sw.js', 'crossroads.json']),
+    firstVisit: measure([...list(sw, 'PRECACHE'), 'sw.js', 'crossroads.json', ...programBank(dist)]),
     planner: measure(list(sw, 'LAZY')),
   };
 }
