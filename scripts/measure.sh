@@ -4,8 +4,13 @@
 # Lighthouse (mobile) scores against the built dist/. Not part of
 # the test run; for release notes and budgets (150 KB gzip first load).
 #
-#   scripts/measure.sh            sizes only
-#   scripts/measure.sh --lighthouse   sizes and Lighthouse (installs lighthouse@12 in .cache/)
+#   scripts/measure.sh                  sizes only
+#   scripts/measure.sh --lighthouse [N]  sizes and N Lighthouse runs (default 5)
+#                                        with their median; installs
+#                                        lighthouse@12 in .cache/
+# Lighthouse scores vary from run to run on the same build (its simulated
+# timings follow the machine's load), so one run says little: read the
+# median.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run scripts/build.sh (or scripts/serve.sh) first" >&2; exit 1; }
@@ -29,8 +34,20 @@ if [ "${1:-}" = "--lighthouse" ]; then
   node scripts/serve.mjs --port 8766 >/dev/null & server=$!
   trap 'kill $server' EXIT
   sleep 1
-  CHROME_PATH=$(command -v chromium) .cache/lighthouse/node_modules/.bin/lighthouse http://127.0.0.1:8766/ --quiet \
-    --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
-    --only-categories=performance,accessibility,best-practices --output=json --output-path=.cache/lighthouse/report.json
-  node -e "const r=require('./.cache/lighthouse/report.json');for(const [k,c] of Object.entries(r.categories))console.log('lighthouse',k,Math.round(c.score*100));for(const a of ['first-contentful-paint','largest-contentful-paint','total-blocking-time','cumulative-layout-shift'])console.log(' ',a,r.audits[a].displayValue)"
+  runs=${2:-5}
+  for i in $(seq 1 "$runs"); do
+    CHROME_PATH=$(command -v chromium) .cache/lighthouse/node_modules/.bin/lighthouse http://127.0.0.1:8766/ --quiet \
+      --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
+      --only-categories=performance,accessibility,best-practices --output=json --output-path=".cache/lighthouse/report-$i.json"
+  done
+  node -e '
+const runs = Array.from({ length: Number(process.argv[1]) }, (_, i) => require(`./.cache/lighthouse/report-${i + 1}.json`));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+for (const k of Object.keys(runs[0].categories)) {
+  const scores = runs.map((r) => Math.round(r.categories[k].score * 100));
+  console.log(`lighthouse ${k}: median ${median(scores)} (runs: ${scores.join(", ")})`);
+}
+for (const a of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"]) {
+  console.log(`  ${a}: median ${median(runs.map((r) => r.audits[a].numericValue)).toFixed(a.startsWith("cumulative") ? 3 : 0)}${a.startsWith("cumulative") ? "" : " ms"} (runs: ${runs.map((r) => r.audits[a].displayValue).join(", ")})`);
+}' "$runs"
 fi
