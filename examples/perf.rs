@@ -10,7 +10,7 @@ use std::time::Instant;
 use crossroads::core::bank::{Bank, Item};
 use crossroads::core::career::catalog::{
     Activity, ActivityId, CareerTrack, Catalog, CertId, Certification, Condition, FactAtLeast,
-    FactId, Requirement, Role, RoleId, Skill, SkillId,
+    FactId, Requirement, Role, RoleId, Skill, SkillId, Source,
 };
 use crossroads::core::career::date::Date;
 use crossroads::core::career::eligibility::eligibility_all;
@@ -93,8 +93,13 @@ fn generated_catalog(base: &Catalog, certs: usize, skills: usize) -> Catalog {
                 vec![]
             },
             url: String::new(),
-            sources: vec!["generated".into()],
+            sources: vec![Source {
+                url: "generated".into(),
+                issuer: false,
+                page_date: None,
+            }],
             as_of: "2026-11-28".into(),
+            unconfirmed: vec![],
             notes: None,
         })
         .collect();

@@ -88,6 +88,10 @@ pub struct Fact {
     /// Grows by itself with time while the person stays in their work.
     pub accrues: bool,
     pub options: Vec<FactOption>,
+    /// What a number measures, in words a person reads in a sentence such as
+    /// "12 more months leading projects": required for number facts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
 }
 
 impl Fact {
@@ -186,6 +190,91 @@ pub struct FactCountOf {
 pub struct AssociatePath {
     pub name: String,
     pub text: String,
+    /// Years after passing within which the experience must be completed,
+    /// when the issuer sets a limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_years: Option<f64>,
+}
+
+/// Where a certification fact comes from. Written either as a bare address
+/// (older catalogs) or as an object saying whose page it is and the date
+/// that page carries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Source {
+    pub url: String,
+    /// True when the page is the issuer's own (PMI, ISC2, ISACA, …).
+    #[serde(default)]
+    pub issuer: bool,
+    /// The date the page itself carries (last updated, effective from),
+    /// not the day it was read; `None` when the page shows none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_date: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            url: String,
+            #[serde(default)]
+            issuer: bool,
+            #[serde(default)]
+            page_date: Option<String>,
+        }
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Source;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an address, or {\"url\", \"issuer\", \"page_date\"}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Source, E> {
+                Ok(Source {
+                    url: v.to_owned(),
+                    issuer: false,
+                    page_date: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Source, A::Error> {
+                let f = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Source {
+                    url: f.url,
+                    issuer: f.issuer,
+                    page_date: f.page_date,
+                })
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// A part of a certification's facts that could not be confirmed on the
+/// issuer's own page; the app shows it as unconfirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CertFact {
+    Prerequisites,
+    Exam,
+    Cost,
+    Renewal,
+    StudyHours,
+    Url,
+}
+
+impl CertFact {
+    /// The words a person reads.
+    pub fn words(self) -> &'static str {
+        match self {
+            CertFact::Prerequisites => "prerequisites",
+            CertFact::Exam => "exam format",
+            CertFact::Cost => "cost",
+            CertFact::Renewal => "renewal",
+            CertFact::StudyHours => "study hours",
+            CertFact::Url => "official page address",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -208,8 +297,12 @@ pub struct Certification {
     pub builds: Map<SkillId, u8>,
     pub requires_certs: Vec<CertId>,
     pub url: String,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
+    /// The day the facts were gathered (each source carries its own date).
     pub as_of: String,
+    /// Facts that could not be confirmed on the issuer's own page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconfirmed: Vec<CertFact>,
     pub notes: Option<String>,
 }
 
@@ -466,6 +559,15 @@ impl Catalog {
                 format!("facts[{i}].label"),
                 &f.label,
             );
+            if f.kind == FactKind::Number
+                && f.measure.as_deref().is_none_or(|m| m.trim().is_empty())
+            {
+                out.push(Problem::new(
+                    "experience.json",
+                    format!("facts[{i}].measure"),
+                    "a number needs a \"measure\": what it counts, in words such as \"months leading projects\"",
+                ));
+            }
             if matches!(f.kind, FactKind::Choice | FactKind::Multi) && f.options.is_empty() {
                 out.push(Problem::new(
                     "experience.json",
