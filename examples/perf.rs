@@ -15,7 +15,7 @@ use crossroads::core::career::catalog::{
 use crossroads::core::career::date::Date;
 use crossroads::core::career::eligibility::eligibility_all;
 use crossroads::core::career::gap::gap;
-use crossroads::core::career::person::{Experience, FactValue, Held, SkillRatings};
+use crossroads::core::career::person::{Experience, FactValue, Held, Person, SkillRatings};
 use crossroads::core::career::plan::{plan, Choices, Constraints};
 use crossroads::core::cohort::Cohort;
 use crossroads::core::content::{Content, BANK_JSON};
@@ -136,6 +136,7 @@ fn generated_catalog(base: &Catalog, certs: usize, skills: usize) -> Catalog {
             .collect(),
         typical_experience: String::new(),
         typical_certifications: vec![],
+        core_certifications: vec![],
         source: None,
     }];
     cat
@@ -182,6 +183,7 @@ fn main() {
         budget_usd: None,
         start: today,
     };
+    let held = Held::new();
     let t_plan = median(
         || {
             std::hint::black_box(gap(cat, role, &ratings));
@@ -189,9 +191,11 @@ fn main() {
             std::hint::black_box(plan(
                 cat,
                 role,
-                &ratings,
-                &exp,
-                &Held::new(),
+                Person {
+                    skills: &ratings,
+                    experience: &exp,
+                    held: &held,
+                },
                 &constraints,
                 &Choices::default(),
             ));
@@ -215,9 +219,11 @@ fn main() {
             std::hint::black_box(plan(
                 &big,
                 big_role,
-                &big_ratings,
-                &exp,
-                &Held::new(),
+                Person {
+                    skills: &big_ratings,
+                    experience: &exp,
+                    held: &held,
+                },
                 &constraints,
                 &Choices::default(),
             ));

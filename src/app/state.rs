@@ -153,27 +153,7 @@ impl Reducible for AssessState {
             Action::SetHours(h) => s.plan.hours_per_week = h.clamp(0.0, 80.0),
             Action::SetBudget(b) => s.plan.budget_usd = b.map(|x| x.max(0.0)),
             Action::SetStart(d) => s.plan.start = d,
-            Action::ToggleStep(mark, id) => {
-                let c = &mut s.plan.choices;
-                let set = match mark {
-                    StepMark::Done => &mut c.done,
-                    StepMark::Skipped => &mut c.skipped,
-                    StepMark::Pinned => &mut c.pinned,
-                };
-                if !set.remove(&id) {
-                    set.insert(id.clone());
-                    // A step is one of done, skipped or pinned at a time.
-                    for (m, other) in [
-                        (StepMark::Done, &mut c.done),
-                        (StepMark::Skipped, &mut c.skipped),
-                        (StepMark::Pinned, &mut c.pinned),
-                    ] {
-                        if m != mark {
-                            other.remove(&id);
-                        }
-                    }
-                }
-            }
+            Action::ToggleStep(mark, id) => s.plan.choices.toggle(mark, &id),
             Action::Replace(session) => {
                 *s = *session;
                 next.kept = Rc::default();
@@ -191,13 +171,8 @@ fn advance(s: &mut Session, last: usize) {
     }
 }
 
-/// The marks a person can put on a roadmap step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepMark {
-    Done,
-    Skipped,
-    Pinned,
-}
+/// The marks a person can put on a roadmap step (the rule lives in the core).
+pub use crate::core::career::plan::Mark as StepMark;
 
 /// The shared assessment, read by every page through [`use_assess`].
 pub type AssessContext = UseReducerHandle<AssessState>;

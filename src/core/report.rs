@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::career::date::Date;
 use super::career::eligibility::{eligibility_all, Eligibility};
 use super::career::gap::{gap, GapReport};
+use super::career::person::Person;
 use super::career::plan::{plan, Constraints, Roadmap};
 use super::content::Content;
 use super::result_file::import;
@@ -59,15 +60,12 @@ pub fn score_report(
                 budget_usd: s.plan.budget_usd,
                 start,
             };
-            Some(plan(
-                cat,
-                role,
-                &s.skills,
-                &s.experience,
-                &s.held,
-                &c,
-                &s.plan.choices,
-            ))
+            let person = Person {
+                skills: &s.skills,
+                experience: &s.experience,
+                held: &s.held,
+            };
+            Some(plan(cat, role, person, &c, &s.plan.choices))
         }
         _ => None,
     };

@@ -13,6 +13,7 @@ use crate::app::state::{now, use_assess};
 use crate::core::career::catalog::{RoleId, SkillId};
 use crate::core::career::date::Date;
 use crate::core::career::gap::gap;
+use crate::core::career::person::Person;
 use crate::core::career::plan::{plan, Constraints};
 use crate::core::result_file::ResultFile;
 use crate::core::review::{discussion_prompts, side_by_side, Agreement, MentorReview, RatingRow};
@@ -284,7 +285,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
                             let s = &file.session.plan;
                             let start = s.start.as_deref().and_then(Date::parse).unwrap_or(today);
                             let c = Constraints { hours_per_week: s.hours_per_week, budget_usd: s.budget_usd, start };
-                            plan(cat, role, &file.session.skills, &file.session.experience, &file.session.held, &c, &s.choices)
+                            plan(cat, role, Person { skills: &file.session.skills, experience: &file.session.experience, held: &file.session.held }, &c, &s.choices)
                         }.steps().map(|st| html! {
                             <li><strong>{ st.name.clone() }</strong>{ format!(" — {} → {}. ", st.start, st.end) }{ st.why.clone() }</li>
                         }) }

@@ -11,26 +11,15 @@ use crate::app::route::Route;
 use crate::app::state::{now, use_assess, Action, StepMark};
 use crate::core::career::date::Date;
 use crate::core::career::ics::to_ics;
-use crate::core::career::plan::{plan, Constraints, StepKind};
+use crate::core::career::person::Person;
+use crate::core::career::plan::{plan, Constraints, RoleCertStatus, StepKind};
+use crate::core::text::money;
 
 fn value_of(e: &Event) -> String {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value())
         .unwrap_or_default()
-}
-
-fn money(x: f64) -> String {
-    let whole = x.round() as i64;
-    let digits = whole.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    format!("US${}{out}", if whole < 0 { "-" } else { "" })
 }
 
 #[component]
@@ -65,15 +54,12 @@ pub fn Roadmap() -> Html {
         budget_usd: settings.budget_usd,
         start,
     };
-    let roadmap = plan(
-        cat,
-        &role,
-        &state.session.skills,
-        &state.session.experience,
-        &state.session.held,
-        &constraints,
-        &settings.choices,
-    );
+    let person = Person {
+        skills: &state.session.skills,
+        experience: &state.session.experience,
+        held: &state.session.held,
+    };
+    let roadmap = plan(cat, &role, person, &constraints, &settings.choices);
 
     let on_hours = {
         let state = state.clone();
@@ -165,20 +151,29 @@ pub fn Roadmap() -> Html {
             </form>
             <section class="panel totals" aria-labelledby="totals-title">
                 <h2 id="totals-title">{ "In total" }</h2>
-                <p class="lead">{ format!(
-                    "{} steps, about {:.0} hours, {}{}{}.",
-                    roadmap.steps().count(),
-                    roadmap.total_hours,
-                    money(roadmap.total_cost_usd),
-                    if roadmap.unknown_costs > 0 { format!(" plus {} step(s) of unknown cost", roadmap.unknown_costs) } else { String::new() },
-                    roadmap.steps().map(|s| s.end).max().map(|d| format!(", finishing around {d}")).unwrap_or_default()
-                ) }</p>
+                <p class="lead">{ roadmap.summary() }</p>
                 if !roadmap.notes.is_empty() {
                     <ul class="notes" aria-label="Notes on this plan">
                         { for roadmap.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
                     </ul>
                 }
             </section>
+            if !roadmap.role_certs.is_empty() {
+                <section class="panel" aria-labelledby="rc-title">
+                    <h2 id="rc-title">{ format!("Certifications typical for {}", role.name) }</h2>
+                    <ul class="role-certs">
+                        { for roadmap.role_certs.iter().map(|c| {
+                            let status = match &c.status {
+                                RoleCertStatus::Held => "You hold it.".to_owned(),
+                                RoleCertStatus::Planned { exam } => format!("In this plan: exam {exam}."),
+                                RoleCertStatus::Skipped => "You skipped it.".to_owned(),
+                                RoleCertStatus::NotPlanned { reason } => reason.clone(),
+                            };
+                            html! { <li><strong>{ c.name.clone() }</strong>{ " — " }{ status }</li> }
+                        }) }
+                    </ul>
+                </section>
+            }
             <ol class="phases">
                 { for roadmap.phases.iter().map(|phase| html! {
                     <li class="phase">
@@ -192,12 +187,18 @@ pub fn Roadmap() -> Html {
                                             if s.pinned { <span class="tag">{ "Pinned" }</span> }</h3>
                                         <p class="when">{ format!("{} → {}", s.start, s.end) }
                                             { s.exam_date.map(|d| format!(" · exam target {d}")).unwrap_or_default() }
+                                            { s.exam_first.as_ref().map(|n| format!(" (exam first: {n})")).unwrap_or_default() }
                                             { format!(" · about {:.0} hours · {}", s.hours, s.cost_usd.map(money).unwrap_or_else(|| "cost unknown".into())) }</p>
                                         <p class="why">{ s.why.clone() }</p>
+                                        if !s.assumptions.is_empty() {
+                                            <ul class="assumptions" aria-label={format!("What the dates of {} assume", s.name)}>
+                                                { for s.assumptions.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
+                                            </ul>
+                                        }
                                         <div class="step-actions no-print" role="group" aria-label={format!("Mark {}", s.name)}>
-                                            <button type="button" class="secondary small" aria-label={format!("Done: {}", s.name)} onclick={toggle(StepMark::Done, &s.id)}>{ "Mark done" }</button>
-                                            <button type="button" class="secondary small" aria-label={format!("Skip: {}", s.name)} onclick={toggle(StepMark::Skipped, &s.id)}>{ "Skip" }</button>
-                                            <button type="button" class="secondary small" aria-pressed={s.pinned.to_string()} aria-label={format!("Pin: {}", s.name)} onclick={toggle(StepMark::Pinned, &s.id)}>{ "Pin" }</button>
+                                            <button type="button" class="secondary small" aria-label={format!("Done: {}", s.name)} onclick={toggle(StepMark::Done, s.id.as_str())}>{ "Mark done" }</button>
+                                            <button type="button" class="secondary small" aria-label={format!("Skip: {}", s.name)} onclick={toggle(StepMark::Skipped, s.id.as_str())}>{ "Skip" }</button>
+                                            <button type="button" class="secondary small" aria-pressed={s.pinned.to_string()} aria-label={format!("Pin: {}", s.name)} onclick={toggle(StepMark::Pinned, s.id.as_str())}>{ "Pin" }</button>
                                         </div>
                                     </li>
                                 }

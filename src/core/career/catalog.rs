@@ -123,8 +123,24 @@ pub struct Role {
     pub summary: String,
     pub requires: Map<SkillId, Requirement>,
     pub typical_experience: String,
+    /// Shown with the role, most important first.
     pub typical_certifications: Vec<CertId>,
+    /// The ones every plan for the role includes (when not held or skipped);
+    /// empty: the first typical certification.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub core_certifications: Vec<CertId>,
     pub source: Option<String>,
+}
+
+impl Role {
+    /// The certifications every plan toward this role includes.
+    pub fn core(&self) -> &[CertId] {
+        if self.core_certifications.is_empty() {
+            self.typical_certifications.get(..1).unwrap_or(&[])
+        } else {
+            &self.core_certifications
+        }
+    }
 }
 
 /// A prerequisite, as written in `certifications.json`: one of
@@ -595,13 +611,18 @@ impl Catalog {
                     ));
                 }
             }
-            for (j, c) in r.typical_certifications.iter().enumerate() {
-                if !cert_ids.contains(c) {
-                    out.push(Problem::new(
-                        "roles.json",
-                        format!("{at}.typical_certifications[{j}]"),
-                        format!("unknown certification \"{c}\""),
-                    ));
+            for (list, certs) in [
+                ("typical_certifications", &r.typical_certifications),
+                ("core_certifications", &r.core_certifications),
+            ] {
+                for (j, c) in certs.iter().enumerate() {
+                    if !cert_ids.contains(c) {
+                        out.push(Problem::new(
+                            "roles.json",
+                            format!("{at}.{list}[{j}]"),
+                            format!("unknown certification \"{c}\""),
+                        ));
+                    }
                 }
             }
         }

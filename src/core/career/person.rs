@@ -90,3 +90,12 @@ impl Experience {
 
 /// Certifications the person holds.
 pub type Held = Set<CertId>;
+
+/// Everything the planner knows of one person: how they rate their skills,
+/// their experience, and the certifications they hold.
+#[derive(Debug, Clone, Copy)]
+pub struct Person<'a> {
+    pub skills: &'a SkillRatings,
+    pub experience: &'a Experience,
+    pub held: &'a Held,
+}
