@@ -36,11 +36,11 @@ const PEOPLE: &[Persona] = &[
         budget: Some(1500.0),
     },
     Persona {
-        title: "Security engineer, 4 years in 4 security domains, bachelor's, 6 h/week, no budget limit → security manager",
+        title: "Security engineer, 4 years in 4 security domains, bachelor's in computing, 6 h/week, no budget limit → security manager",
         role: "security_manager",
         skills: &[("cybersecurity", 3), ("networking", 3), ("governance_risk", 2), ("communication", 2), ("people_leadership", 1)],
         facts: &[("years_in_it", 7.0), ("years_in_security", 4.0), ("months_leading_projects", 6.0), ("years_security_management", 0.0), ("pm_education_hours", 0.0)],
-        education: "bachelor",
+        education: "bachelor_computing",
         domains: &["security_operations", "communication_network_security", "identity_access_management", "security_assessment_testing"],
         held: &["comptia_security_plus"],
         hours: 6.0,

@@ -1,7 +1,7 @@
 //! The shipped catalog validates; broken catalogs name file, path and problem;
 //! gaps sort by weighted size; role suggestions treat both tracks as equals.
 
-use crossroads::core::career::catalog::{Catalog, CatalogTexts, RoleId, SkillId};
+use crossroads::core::career::catalog::{Catalog, CatalogTexts, CertId, RoleId, SkillId};
 use crossroads::core::career::gap::{gap, suggest_roles};
 use crossroads::core::career::person::SkillRatings;
 use crossroads::core::content::{Content, BUILTIN_CATALOG};
@@ -51,9 +51,9 @@ fn with(file: &str, mutate: impl FnOnce(&mut Value)) -> Vec<String> {
 fn the_shipped_catalog_is_complete_and_sourced() {
     let cat = Content::builtin().unwrap().catalog;
     assert!(cat.skills.len() >= 18);
-    assert!(cat.roles.len() >= 7);
-    assert!(cat.certifications.len() >= 20);
-    assert!(cat.activities.len() >= 8);
+    assert!(cat.roles.len() >= 13);
+    assert!(cat.certifications.len() >= 38);
+    assert!(cat.activities.len() >= 30);
     for c in &cat.certifications {
         assert!(!c.sources.is_empty() && !c.as_of.is_empty(), "{}", c.id);
     }
@@ -137,4 +137,414 @@ fn suggested_roles_follow_the_leaning_on_both_tracks() {
         "{}",
         unanswered[0].why
     );
+}
+
+// ---- Content that is current and sourced -------------------------------
+
+use crossroads::core::career::catalog::{CareerTrack, Condition, FactId, FactKind};
+use std::collections::BTreeSet;
+
+fn catalog() -> Catalog {
+    Content::builtin().unwrap().catalog
+}
+
+/// Every `at_least` fact named anywhere in a condition.
+fn at_least_facts(c: &Condition, out: &mut BTreeSet<FactId>) {
+    match c {
+        Condition::All { all: l, .. } | Condition::Any { any: l, .. } => {
+            l.iter().for_each(|c| at_least_facts(c, out))
+        }
+        Condition::AtLeast { at_least } => {
+            out.insert(at_least.fact.clone());
+        }
+        _ => {}
+    }
+}
+
+/// Every certification a condition names.
+fn cert_conditions(c: &Condition, out: &mut BTreeSet<String>) {
+    match c {
+        Condition::All { all: l, .. } | Condition::Any { any: l, .. } => {
+            l.iter().for_each(|c| cert_conditions(c, out))
+        }
+        Condition::Cert { cert } => {
+            out.insert(cert.to_string());
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_catalog_is_broad_and_both_tracks_are_equally_deep() {
+    let cat = catalog();
+    assert!(
+        cat.certifications.len() >= 38,
+        "{} certifications",
+        cat.certifications.len()
+    );
+    assert!(cat.roles.len() >= 13, "{} roles", cat.roles.len());
+    let count = |t: CareerTrack| cat.roles.iter().filter(|r| r.track == t).count();
+    assert!(
+        count(CareerTrack::Management) >= 6,
+        "{} management roles",
+        count(CareerTrack::Management)
+    );
+    assert!(
+        count(CareerTrack::Technical) >= 6,
+        "{} technical roles",
+        count(CareerTrack::Technical)
+    );
+    for id in [
+        "pmi_acp",
+        "pgmp",
+        "cisa",
+        "isc2_cc",
+        "ccsp",
+        "safe_agilist",
+        "safe_scrum_master",
+        "cspo",
+        "pspo1",
+        "prince2_agile_foundation",
+        "google_pm_cert",
+        "itil4_specialist_cds",
+        "comptia_cysa_plus",
+        "az_900",
+        "aws_ccp",
+        "ckad",
+        "terraform_associate",
+    ] {
+        assert!(cat.cert(&CertId(id.into())).is_some(), "{id} is missing");
+    }
+    for id in ["sre_platform_engineer", "engineering_manager"] {
+        assert!(cat.role(&RoleId(id.into())).is_some(), "{id} is missing");
+    }
+}
+
+#[test]
+fn every_role_names_existing_certifications_headline_first() {
+    let cat = catalog();
+    for r in &cat.roles {
+        assert!(
+            !r.typical_certifications.is_empty(),
+            "{} names no certification",
+            r.id
+        );
+        let mut seen = BTreeSet::new();
+        for c in &r.typical_certifications {
+            assert!(cat.cert(c).is_some(), "{}: unknown certification {c}", r.id);
+            assert!(seen.insert(c), "{}: {c} is listed twice", r.id);
+        }
+        assert!(
+            r.source.as_deref().is_some_and(|s| s.trim().len() > 10),
+            "{}: no source in words",
+            r.id
+        );
+    }
+    let first = |role: &str| {
+        cat.role(&RoleId(role.into()))
+            .unwrap()
+            .typical_certifications[0]
+            .to_string()
+    };
+    assert!(["cissp", "cism"].contains(&first("security_manager").as_str()));
+    assert_eq!(first("program_manager"), "pgmp");
+}
+
+#[test]
+fn every_experience_a_certification_asks_for_can_be_built_by_an_activity() {
+    let cat = catalog();
+    let mut asked = BTreeSet::new();
+    for c in &cat.certifications {
+        if let Some(p) = &c.prerequisites {
+            at_least_facts(p, &mut asked);
+        }
+    }
+    let built: BTreeSet<FactId> = cat
+        .activities
+        .iter()
+        .flat_map(|a| a.counts_toward.iter().map(|t| t.fact.clone()))
+        .collect();
+    let missing: Vec<_> = asked.difference(&built).collect();
+    assert!(missing.is_empty(), "no activity builds {missing:?}");
+    for a in &cat.activities {
+        for t in &a.counts_toward {
+            assert!(t.amount > 0.0, "{}: counts nothing toward {}", a.id, t.fact);
+        }
+        assert!(a.cost_usd.is_none_or(|c| c >= 0.0), "{}", a.id);
+    }
+}
+
+#[test]
+fn governance_risk_and_audit_experience_are_separate_facts() {
+    let cat = catalog();
+    let fact = |id: &str| {
+        cat.fact(&FactId(id.into()))
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    // The old id stays, now meaning risk and control, so old answers keep a meaning.
+    assert!(fact("years_governance_risk")
+        .measure
+        .as_deref()
+        .unwrap()
+        .contains("risk"));
+    assert!(fact("years_it_governance")
+        .measure
+        .as_deref()
+        .unwrap()
+        .contains("governance"));
+    assert!(fact("years_is_audit")
+        .measure
+        .as_deref()
+        .unwrap()
+        .contains("audit"));
+    let asks = |cert: &str| {
+        let mut s = BTreeSet::new();
+        at_least_facts(
+            cat.cert(&CertId(cert.into()))
+                .unwrap()
+                .prerequisites
+                .as_ref()
+                .unwrap(),
+            &mut s,
+        );
+        s.into_iter().map(|f| f.to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(asks("cgeit"), ["years_it_governance"]);
+    assert_eq!(asks("crisc"), ["years_governance_risk"]);
+    assert!(asks("cisa").contains(&"years_is_audit".to_owned()));
+    for f in &cat.facts {
+        if f.kind == FactKind::Number {
+            assert!(
+                f.measure.as_deref().is_some_and(|m| !m.trim().is_empty()),
+                "{}",
+                f.id
+            );
+            assert!(
+                f.help.as_deref().is_some_and(|h| !h.trim().is_empty()),
+                "{} says nothing of what counts",
+                f.id
+            );
+        }
+    }
+}
+
+#[test]
+fn exam_first_routes_carry_the_issuers_windows() {
+    let cat = catalog();
+    for (id, years) in [
+        ("cissp", 6.0),
+        ("ccsp", 6.0),
+        ("cism", 5.0),
+        ("cgeit", 5.0),
+        ("crisc", 5.0),
+        ("cisa", 5.0),
+    ] {
+        let path = cat
+            .cert(&CertId(id.into()))
+            .unwrap()
+            .associate_path
+            .as_ref();
+        let path = path.unwrap_or_else(|| panic!("{id} has no exam-first route"));
+        assert_eq!(path.window_years, Some(years), "{id}");
+        assert!(
+            path.text.contains(&format!("{years:.0} years")),
+            "{id}: {}",
+            path.text
+        );
+    }
+}
+
+#[test]
+fn the_cissp_degree_waiver_needs_a_computing_degree() {
+    let cat = catalog();
+    let cissp = cat.cert(&CertId("cissp".into())).unwrap();
+    let text = serde_json::to_string(&cissp.prerequisites).unwrap();
+    assert!(
+        text.contains("bachelor_computing") && text.contains("master_computing"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("\"bachelor\""),
+        "any bachelor's degree still waives a year: {text}"
+    );
+    let educ = cat.fact(&FactId("highest_education".into())).unwrap();
+    for old in [
+        "secondary",
+        "associate",
+        "bachelor",
+        "master",
+        "doctorate",
+        "gac_degree",
+    ] {
+        assert!(
+            educ.options.iter().any(|o| o.id == old),
+            "saved answer {old} lost its meaning"
+        );
+    }
+}
+
+#[test]
+fn no_certification_is_required_twice() {
+    let cat = catalog();
+    for c in &cat.certifications {
+        let mut named = BTreeSet::new();
+        if let Some(p) = &c.prerequisites {
+            cert_conditions(p, &mut named);
+        }
+        for r in &c.requires_certs {
+            assert!(
+                !named.contains(r.as_str()),
+                "{}: {r} is in both prerequisites and requires_certs",
+                c.id
+            );
+        }
+    }
+}
+
+/// The content files as written, before any parsing.
+fn raw(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn every_source_says_whose_page_it_is_and_the_date_it_carries() {
+    let v = raw(BUILTIN_CATALOG.certifications);
+    let date = |s: &str| {
+        s.len() == 10
+            && s.chars().enumerate().all(|(i, ch)| {
+                if i == 4 || i == 7 {
+                    ch == '-'
+                } else {
+                    ch.is_ascii_digit()
+                }
+            })
+    };
+    for c in v["certifications"].as_array().unwrap() {
+        let id = c["id"].as_str().unwrap();
+        let sources = c["sources"].as_array().unwrap();
+        assert!(!sources.is_empty(), "{id}");
+        for s in sources {
+            let url = s["url"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{id}: a source must be an object with a url: {s}"));
+            assert!(url.starts_with("http"), "{id}: {url}");
+            assert!(
+                s["issuer"].is_boolean(),
+                "{id}: {url} does not say whether it is the issuer's page"
+            );
+            assert!(
+                s["page_date"].is_null() || s["page_date"].as_str().is_some_and(date),
+                "{id}: {url} has page_date {}",
+                s["page_date"]
+            );
+        }
+        assert!(c["as_of"].as_str().is_some_and(date), "{id}");
+    }
+}
+
+const CONTENT_FARMS: [&str; 4] = [
+    "winenfood.com",
+    "visualfoodie.com",
+    "eathealthy365.com",
+    "eatsip365.com",
+];
+
+#[test]
+fn no_source_is_a_content_farm() {
+    let cat = catalog();
+    for c in &cat.certifications {
+        for s in &c.sources {
+            assert!(
+                !CONTENT_FARMS.iter().any(|f| s.url.contains(f)),
+                "{}: {}",
+                c.id,
+                s.url
+            );
+        }
+    }
+}
+
+#[test]
+fn unconfirmed_facts_are_listed_where_no_issuer_page_backs_them() {
+    let cat = catalog();
+    for c in &cat.certifications {
+        if !c.sources.iter().any(|s| s.issuer) {
+            assert!(
+                c.unconfirmed.len() >= 4,
+                "{}: no issuer page among the sources, yet only {:?} is unconfirmed",
+                c.id,
+                c.unconfirmed
+            );
+        }
+        assert!(
+            c.cost_usd.is_none_or(|x| x > 0.0),
+            "{}: a cost of 0 must be truly free",
+            c.id
+        );
+    }
+}
+
+/// Words that belong to how the content was made, not to what a person reads.
+const INTERNAL_WORDS: [&str; 12] = [
+    "seed 0",
+    "(seed",
+    "facts file",
+    "fact file",
+    "(usd)",
+    "our facts",
+    "our sources",
+    "UNVERIFIED",
+    "TODO",
+    "FIXME",
+    "lorem",
+    "s00",
+];
+
+fn strings<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a str)>) {
+    match v {
+        Value::String(s) => out.push((path, s)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| strings(x, format!("{path}[{i}]"), out)),
+        Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| strings(x, format!("{path}.{k}"), out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn no_internal_words_reach_a_reader() {
+    let files = [
+        ("skills.json", BUILTIN_CATALOG.skills),
+        ("experience.json", BUILTIN_CATALOG.experience),
+        ("roles.json", BUILTIN_CATALOG.roles),
+        ("certifications.json", BUILTIN_CATALOG.certifications),
+        ("activities.json", BUILTIN_CATALOG.activities),
+        ("prompts.json", BUILTIN_CATALOG.prompts),
+    ];
+    let mut found = Vec::new();
+    for (file, text) in files {
+        let v = raw(text);
+        let mut all = Vec::new();
+        strings(&v, String::new(), &mut all);
+        for (path, s) in all {
+            if path.ends_with(".url") || path.ends_with(".id") {
+                continue;
+            }
+            let lower = s.to_lowercase();
+            for w in INTERNAL_WORDS {
+                let hit = if w.chars().any(|c| c.is_uppercase()) {
+                    s.contains(w)
+                } else {
+                    lower.contains(w)
+                };
+                if hit {
+                    found.push(format!("{file}{path}: {w:?} in {s:?}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
 }

@@ -57,6 +57,11 @@ fn veteran(held: &[&str]) -> (Experience, Held) {
             ("years_in_security", 8.0),
             ("years_security_management", 5.0),
             ("years_governance_risk", 8.0),
+            ("years_it_governance", 8.0),
+            ("years_is_audit", 8.0),
+            ("months_agile_projects", 40.0),
+            ("agile_training_hours", 40.0),
+            ("months_program_management", 90.0),
             ("pm_education_hours", 60.0),
         ],
         "master",
@@ -166,7 +171,7 @@ fn cissp_one_year_waiver_and_associate_path() {
     };
     assert!(check(5.0, "secondary", 2).is_now());
     assert!(
-        check(4.0, "bachelor", 2).is_now(),
+        check(4.0, "bachelor_computing", 2).is_now(),
         "a degree waives one year"
     );
     assert!(

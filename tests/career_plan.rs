@@ -111,7 +111,7 @@ fn security_engineer() -> Input {
         .insert(fact("years_in_security"), FactValue::Number(4.0));
     exp.0.insert(
         fact("highest_education"),
-        FactValue::Choice("bachelor".into()),
+        FactValue::Choice("bachelor_computing".into()),
     );
     let domains = catalog()
         .fact(&fact("security_domains"))

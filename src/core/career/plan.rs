@@ -711,8 +711,6 @@ fn needs_of<'a>(
 
 /// A route taken from the plan's start, estimated for choosing among routes.
 struct Estimate {
-    /// The day the person would qualify.
-    ready: Date,
     exam: Date,
     cost: f64,
     unknown_costs: usize,
@@ -758,7 +756,6 @@ fn estimate(s: &Start, cert: &Certification, needs: &[Need], hpw: f64) -> Estima
     }
     let exam = ready.max(lane.add_days(lane_days(Pick::Cert(cert).hours(), hpw)));
     Estimate {
-        ready,
         exam,
         cost,
         unknown_costs: unknown,
@@ -780,7 +777,6 @@ fn route<'a>(
     depth: usize,
 ) -> Result<Chosen<'a>, Vec<String>> {
     let mut best: Option<(Chosen, (Date, f64, usize, f64))> = None;
-    let mut best_ready = s.date;
     for (r, _) in ranked(s.cat, cert, &s.exp, &s.held) {
         let Some(needs) = needs_of(s, &r.atoms, hpw, depth) else {
             continue;
@@ -795,7 +791,6 @@ fn route<'a>(
                 .is_some_and(|o| o == std::cmp::Ordering::Less)
         });
         if better {
-            best_ready = e.ready;
             best = Some((
                 Chosen {
                     label: r.label,
@@ -809,9 +804,10 @@ fn route<'a>(
     }
     let study_end = s.date.add_days(lane_days(Pick::Cert(cert).hours(), hpw));
     match (best, &cert.associate_path) {
-        (Some((mut c, _)), Some(_)) if best_ready > study_end => {
-            // Waiting would make the exam later than the issuer requires:
-            // sit it first, and keep only the steps that build experience.
+        (Some((mut c, key)), Some(_)) if key.0 > study_end => {
+            // Qualifying first would make the exam later than the issuer
+            // requires: sit it first, and keep only the steps that build
+            // experience (they count toward the full credential).
             c.exam_first = true;
             c.needs
                 .retain(|n| matches!(n, Need::Wait { .. } | Need::Start { .. }));
@@ -1043,13 +1039,11 @@ fn fund<'a>(
     notes: &mut Vec<String>,
     unfunded: &mut Vec<(StepId, String)>,
 ) -> Vec<Item<'a>> {
+    // Starters are placed after funding: only those whose certification is
+    // planned. They take none of the learning hours, so adding one moves
+    // no other step.
     let mut order: Vec<Item> = Vec::new();
-    let mut placed: BTreeSet<StepId> = BTreeSet::new();
-    for it in starters.drain(..) {
-        if placed.insert(it.pick.id()) {
-            order.push(it);
-        }
-    }
+    let placed: BTreeSet<StepId> = starters.iter().map(|i| i.pick.id()).collect();
     let mut known: Vec<(Vec<Item>, f64, bool)> = Vec::new();
     let mut unknown_units: Vec<Vec<Item>> = Vec::new();
     let mut unknown_ids: BTreeSet<StepId> = BTreeSet::new();
@@ -1151,7 +1145,21 @@ fn fund<'a>(
             order.extend(u);
         }
     }
-    order
+    let planned: BTreeSet<StepId> = order.iter().map(|i| i.pick.id()).collect();
+    let mut first: Vec<Item> = Vec::new();
+    for it in starters.drain(..) {
+        let Purpose::Starter { for_cert, .. } = &it.purpose else {
+            continue;
+        };
+        let id = it.pick.id();
+        if planned.contains(&StepId::Cert(for_cert.id.clone()))
+            && first.iter().all(|f| f.pick.id() != id)
+        {
+            first.push(it);
+        }
+    }
+    first.extend(order);
+    first
 }
 
 /// Stage 6: dates, one step's hours after another.
