@@ -226,3 +226,604 @@ fn an_unanswered_education_says_where_to_answer_not_that_it_is_lacking() {
     assert!(said.contains("leading projects"), "{said}");
     assert!(!said.contains("not answered yet"), "{said}");
 }
+
+/// What a case expects.
+enum Want {
+    Now,
+    /// Eligible after this many months of experience the person is building.
+    In(i64),
+    /// Not by time alone; every listed phrase is in the message, in order.
+    Not(&'static [&'static str]),
+}
+
+/// A person: number facts, education, how many security areas, held certs.
+type Who = (
+    &'static [(&'static str, f64)],
+    &'static str,
+    usize,
+    &'static [&'static str],
+);
+
+#[test]
+fn a_table_of_people_and_certifications() {
+    use Want::*;
+    let content = Content::builtin().unwrap();
+    let cat = &content.catalog;
+    let cases: &[(&str, Who, Want)] = &[
+        // PMP: degree-dependent months, 35 hours or CAPM.
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 36.0),
+                    ("pm_education_hours", 35.0),
+                ],
+                "bachelor",
+                0,
+                &[],
+            ),
+            Now,
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 30.0),
+                    ("pm_education_hours", 35.0),
+                ],
+                "bachelor",
+                0,
+                &[],
+            ),
+            In(6),
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 12.0),
+                    ("pm_education_hours", 40.0),
+                ],
+                "master",
+                0,
+                &[],
+            ),
+            In(24),
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 24.0),
+                    ("pm_education_hours", 35.0),
+                ],
+                "gac_degree",
+                0,
+                &[],
+            ),
+            Now,
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 60.0),
+                    ("pm_education_hours", 35.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            Now,
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 36.0),
+                    ("pm_education_hours", 35.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            In(24),
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 59.0),
+                    ("pm_education_hours", 0.0),
+                ],
+                "associate",
+                0,
+                &["capm"],
+            ),
+            In(1),
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 40.0),
+                    ("pm_education_hours", 0.0),
+                ],
+                "bachelor",
+                0,
+                &["capm"],
+            ),
+            Now,
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 40.0),
+                    ("pm_education_hours", 10.0),
+                ],
+                "bachelor",
+                0,
+                &[],
+            ),
+            Not(&[
+                "25 more hours of project-management training (you have 10 of 35)",
+                "or Certified Associate in Project Management (CAPM)",
+            ]),
+        ),
+        // A secondary diploma, 36 months and no training: the nearest route is
+        // the secondary one (time closes it), not a degree.
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 36.0),
+                    ("pm_education_hours", 0.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            Not(&[
+                "Secondary diploma",
+                "24 more months leading projects",
+                "Or — ",
+            ]),
+        ),
+        (
+            "pmp",
+            (
+                &[
+                    ("months_leading_projects", 0.0),
+                    ("pm_education_hours", 0.0),
+                ],
+                "bachelor",
+                0,
+                &[],
+            ),
+            Not(&["36 more months leading projects (you have 0 of 36)"]),
+        ),
+        ("pmp", (&[], "", 0, &[]), Not(&["not answered yet"])),
+        // CAPM: a diploma and 23 hours.
+        (
+            "capm",
+            (&[("pm_education_hours", 23.0)], "secondary", 0, &[]),
+            Now,
+        ),
+        (
+            "capm",
+            (&[("pm_education_hours", 22.0)], "secondary", 0, &[]),
+            Not(&["1 more hour of project-management training"]),
+        ),
+        (
+            "capm",
+            (&[("pm_education_hours", 30.0)], "", 0, &[]),
+            Not(&["highest completed education", "not answered yet"]),
+        ),
+        // CISSP: five years in two areas; a computing degree waives one.
+        (
+            "cissp",
+            (&[("years_in_security", 5.0)], "secondary", 2, &[]),
+            Now,
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 4.0)], "bachelor_computing", 2, &[]),
+            Now,
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 4.0)], "master_computing", 3, &[]),
+            Now,
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 4.0)], "bachelor", 2, &[]),
+            In(12),
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 4.0)], "secondary", 2, &[]),
+            In(12),
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 2.0)], "secondary", 2, &[]),
+            In(36),
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 3.0)], "bachelor_computing", 2, &[]),
+            In(12),
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 6.0)], "secondary", 1, &[]),
+            Not(&["at least 2 security areas with real, paid work (you have 1)"]),
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 0.0)], "secondary", 0, &[]),
+            Not(&["5 more years of paid security work"]),
+        ),
+        (
+            "cissp",
+            (&[("years_in_security", 1.0)], "secondary", 2, &[]),
+            In(48),
+        ),
+        // CISM: three years managing security, plus five in security or a waiver.
+        (
+            "cism",
+            (
+                &[
+                    ("years_security_management", 3.0),
+                    ("years_in_security", 5.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            Now,
+        ),
+        (
+            "cism",
+            (
+                &[
+                    ("years_security_management", 3.0),
+                    ("years_in_security", 1.0),
+                ],
+                "secondary",
+                0,
+                &["cissp"],
+            ),
+            Now,
+        ),
+        (
+            "cism",
+            (
+                &[
+                    ("years_security_management", 3.0),
+                    ("years_in_security", 1.0),
+                ],
+                "secondary",
+                0,
+                &["cisa"],
+            ),
+            Now,
+        ),
+        (
+            "cism",
+            (
+                &[
+                    ("years_security_management", 3.0),
+                    ("years_in_security", 1.0),
+                ],
+                "master_computing",
+                0,
+                &[],
+            ),
+            Now,
+        ),
+        (
+            "cism",
+            (
+                &[
+                    ("years_security_management", 1.0),
+                    ("years_in_security", 5.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            In(24),
+        ),
+        (
+            "cism",
+            (
+                &[
+                    ("years_security_management", 2.0),
+                    ("years_in_security", 3.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            In(24),
+        ),
+        (
+            "cism",
+            (
+                &[
+                    ("years_security_management", 0.0),
+                    ("years_in_security", 6.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            Not(&["3 more years managing information security"]),
+        ),
+        // CGEIT: five years of governance.
+        (
+            "cgeit",
+            (&[("years_it_governance", 5.0)], "secondary", 0, &[]),
+            Now,
+        ),
+        (
+            "cgeit",
+            (&[("years_it_governance", 4.0)], "secondary", 0, &[]),
+            In(12),
+        ),
+        (
+            "cgeit",
+            (&[("years_it_governance", 0.5)], "secondary", 0, &[]),
+            In(54),
+        ),
+        (
+            "cgeit",
+            (
+                &[("years_it_governance", 0.0), ("years_governance_risk", 9.0)],
+                "secondary",
+                0,
+                &[],
+            ),
+            Not(&["5 more years in IT governance"]),
+        ),
+        // CRISC: three years of risk and control.
+        (
+            "crisc",
+            (&[("years_governance_risk", 3.0)], "secondary", 0, &[]),
+            Now,
+        ),
+        (
+            "crisc",
+            (&[("years_governance_risk", 2.0)], "secondary", 0, &[]),
+            In(12),
+        ),
+        (
+            "crisc",
+            (
+                &[("years_governance_risk", 0.0), ("years_it_governance", 6.0)],
+                "secondary",
+                0,
+                &[],
+            ),
+            Not(&["3 more years of IT risk and control work"]),
+        ),
+        // CISA: audit, risk or security years, fewer with a degree.
+        (
+            "cisa",
+            (&[("years_is_audit", 5.0)], "secondary", 0, &[]),
+            Now,
+        ),
+        (
+            "cisa",
+            (&[("years_is_audit", 3.0)], "bachelor", 0, &[]),
+            Now,
+        ),
+        (
+            "cisa",
+            (&[("years_in_security", 3.0)], "bachelor", 0, &[]),
+            Now,
+        ),
+        (
+            "cisa",
+            (&[("years_is_audit", 2.0)], "master_computing", 0, &[]),
+            Now,
+        ),
+        (
+            "cisa",
+            (&[("years_is_audit", 1.0)], "secondary", 0, &[]),
+            In(48),
+        ),
+        // CCSP: five years in IT with three in security, or CISSP.
+        (
+            "ccsp",
+            (
+                &[("years_in_it", 5.0), ("years_in_security", 3.0)],
+                "secondary",
+                0,
+                &[],
+            ),
+            Now,
+        ),
+        (
+            "ccsp",
+            (&[("years_in_it", 1.0)], "secondary", 0, &["cissp"]),
+            Now,
+        ),
+        (
+            "ccsp",
+            (
+                &[("years_in_it", 4.0), ("years_in_security", 3.0)],
+                "secondary",
+                0,
+                &[],
+            ),
+            In(12),
+        ),
+        // PMI-ACP and PgMP.
+        (
+            "pmi_acp",
+            (
+                &[
+                    ("agile_training_hours", 28.0),
+                    ("months_agile_projects", 24.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            Now,
+        ),
+        (
+            "pmi_acp",
+            (
+                &[
+                    ("agile_training_hours", 28.0),
+                    ("months_agile_projects", 0.0),
+                ],
+                "secondary",
+                0,
+                &["pmp"],
+            ),
+            Now,
+        ),
+        (
+            "pmi_acp",
+            (
+                &[
+                    ("agile_training_hours", 28.0),
+                    ("months_agile_projects", 12.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            In(12),
+        ),
+        (
+            "pmi_acp",
+            (
+                &[
+                    ("agile_training_hours", 0.0),
+                    ("months_agile_projects", 30.0),
+                ],
+                "secondary",
+                0,
+                &[],
+            ),
+            Not(&["28 more hours of agile training"]),
+        ),
+        (
+            "pgmp",
+            (
+                &[
+                    ("months_leading_projects", 48.0),
+                    ("months_program_management", 48.0),
+                ],
+                "bachelor",
+                0,
+                &[],
+            ),
+            Now,
+        ),
+        (
+            "pgmp",
+            (
+                &[
+                    ("months_leading_projects", 10.0),
+                    ("months_program_management", 48.0),
+                ],
+                "bachelor",
+                0,
+                &["pmp"],
+            ),
+            Now,
+        ),
+        (
+            "pgmp",
+            (
+                &[
+                    ("months_leading_projects", 48.0),
+                    ("months_program_management", 40.0),
+                ],
+                "bachelor",
+                0,
+                &[],
+            ),
+            In(8),
+        ),
+        // Certifications that need another first.
+        (
+            "itil4_managing_professional",
+            (&[], "secondary", 0, &["itil4_foundation"]),
+            Now,
+        ),
+        (
+            "itil4_managing_professional",
+            (&[], "secondary", 0, &[]),
+            Not(&["ITIL 4 Foundation"]),
+        ),
+        (
+            "itil4_strategic_leader",
+            (&[], "secondary", 0, &[]),
+            Not(&["ITIL 4 Foundation"]),
+        ),
+        ("prince2_practitioner", (&[], "secondary", 0, &["pmp"]), Now),
+        (
+            "prince2_practitioner",
+            (&[], "secondary", 0, &["capm"]),
+            Now,
+        ),
+        (
+            "prince2_practitioner",
+            (&[], "secondary", 0, &[]),
+            Not(&[
+                "PRINCE2 Foundation",
+                "or Project Management Professional (PMP)",
+                "or Certified Associate in Project Management (CAPM)",
+            ]),
+        ),
+        // No prerequisites: anyone, any time.
+        ("itil4_foundation", (&[], "", 0, &[]), Now),
+        ("comptia_security_plus", (&[], "", 0, &[]), Now),
+        ("ccna", (&[], "secondary", 0, &[]), Now),
+        ("aws_saa", (&[], "", 0, &[]), Now),
+        ("cka", (&[], "", 0, &[]), Now),
+        ("isc2_cc", (&[], "", 0, &[]), Now),
+    ];
+    assert!(cases.len() >= 60, "{} cases", cases.len());
+    for (i, (cert, (facts, educ, domains, held), want)) in cases.iter().enumerate() {
+        let c = cat
+            .cert(&CertId((*cert).into()))
+            .unwrap_or_else(|| panic!("case {i}: {cert}"));
+        let (mut e, h) = person(facts, educ, *domains, held);
+        if educ.is_empty() {
+            e.0.remove(&FactId("highest_education".into()));
+        }
+        let got = eligibility(cat, c, &e, &h, today());
+        let text = missing(&got).join(" | ");
+        match (want, &got) {
+            (Now, Eligibility::Now { .. }) => {}
+            (In(m), Eligibility::OnDate { date, .. }) => {
+                assert_eq!(*date, today().add_months(*m), "case {i} ({cert}): {text}")
+            }
+            (Not(phrases), Eligibility::NotYet { missing, .. }) => {
+                let all = missing.join(" | ");
+                let mut from = 0;
+                for p in *phrases {
+                    let at = all[from..]
+                        .find(p)
+                        .unwrap_or_else(|| panic!("case {i} ({cert}): \"{p}\" not in \"{all}\""));
+                    from += at + p.len();
+                }
+                // Every line is said once.
+                for (j, l) in missing.iter().enumerate() {
+                    assert!(!missing[j + 1..].contains(l), "case {i}: \"{l}\" twice");
+                }
+            }
+            _ => panic!("case {i} ({cert}): got {got:?}"),
+        }
+    }
+}
