@@ -1,7 +1,9 @@
 // From result to plan: a technician with 12 months of project leadership
 // rates skills, enters experience, picks IT manager, sees the gap and a
-// roadmap that puts CAPM or a project-leading activity before PMP, dated
-// after eligibility; prints without navigation; exports a calendar.
+// roadmap that puts one way to the 35 hours (the course or CAPM, not both)
+// before PMP, dates the exam on the day they qualify and says what that
+// assumes; adding a budget that cannot pay for PMP leaves it out and says
+// why; prints without navigation; exports a calendar.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-test('12 months leading projects, target IT manager: stepping stone before PMP, PMP after eligibility', async () => {
+test('12 months leading projects, target IT manager: one route step before PMP, PMP when eligible', async () => {
   const { context, page, problems } = await openPage(env.browser, { acceptDownloads: true });
   await page.goto(route(env.base, 'skills'));
   await appReady(page);
@@ -45,13 +47,28 @@ test('12 months leading projects, target IT manager: stepping stone before PMP, 
   await page.getByLabel('Hours a week for learning').press('Tab');
   const steps = await page.locator('.step h3').allInnerTexts();
   const pmp = steps.findIndex((s) => s.startsWith('Project Management Professional'));
-  const stone = steps.findIndex((s) => s.startsWith('Certified Associate in Project Management') || s.startsWith('Lead a small project'));
+  const course = steps.findIndex((s) => s.startsWith('Take a 35-hour project-management course'));
+  const capm = steps.findIndex((s) => s.startsWith('Certified Associate in Project Management'));
   assert.ok(pmp >= 0, `PMP planned: ${steps.join(' | ')}`);
-  assert.ok(stone >= 0 && stone < pmp, `stepping stone before PMP: ${steps.join(' | ')}`);
-  const pmpWhen = await page.locator('.step').nth(pmp).locator('.when').innerText();
-  const examDate = pmpWhen.match(/exam target (\d{4}-\d{2}-\d{2})/)[1];
-  // 12 of 36 months: eligible 24 months after the start at the earliest.
-  assert.ok(examDate >= '2029-01-04', `PMP exam ${examDate}`);
+  assert.ok((course >= 0) !== (capm >= 0), `the course or CAPM, not both: ${steps.join(' | ')}`);
+  assert.ok(Math.max(course, capm) < pmp, `route step before PMP: ${steps.join(' | ')}`);
+  const pmpStep = page.locator('.step').nth(pmp);
+  const examDate = (await pmpStep.locator('.when').innerText()).match(/exam target (\d{4}-\d{2}-\d{2})/)[1];
+  // 12 of 36 months, growing a month a month: eligible exactly 24 months on.
+  assert.equal(examDate, '2029-01-04');
+  await pmpStep.getByRole('list', { name: /What the dates of Project Management Professional/ })
+    .getByText('Assumes you go on as now: 24 more months leading projects by 2029-01-04.').waitFor();
+  const typical = page.getByRole('region', { name: 'Certifications typical for IT manager' });
+  await typical.getByText(/Project Management Professional \(PMP\) — In this plan: exam 2029-01-04\./).waitFor();
+
+  // A budget too small for the course and PMP: they wait, and the page says why.
+  await page.getByLabel('Budget in US$ (empty: no limit)').fill('500');
+  await page.getByLabel('Budget in US$ (empty: no limit)').press('Tab');
+  await page.getByText(/Your budget of US\$500 pays for the paid steps in order of importance/).waitFor();
+  assert.ok(!(await page.locator('.step h3').allInnerTexts()).some((s) => s.startsWith('Project Management Professional')));
+  await page.getByLabel('Budget in US$ (empty: no limit)').fill('');
+  await page.getByLabel('Budget in US$ (empty: no limit)').press('Tab');
+  await page.locator('.step h3', { hasText: 'Project Management Professional' }).waitFor();
 
   // Skip a step and see the plan change, then undo.
   const first = steps[0].split(' · ')[0];
