@@ -12,7 +12,7 @@ use crate::app::state::{now, use_assess, Action, StepMark};
 use crate::core::career::date::Date;
 use crate::core::career::ics::to_ics;
 use crate::core::career::person::Person;
-use crate::core::career::plan::{plan, Constraints, RoleCertStatus, StepKind};
+use crate::core::career::plan::{plan, Constraints, RoleCertStatus, StepId, StepKind};
 use crate::core::text::money;
 
 fn value_of(e: &Event) -> String {
@@ -122,11 +122,11 @@ pub fn Roadmap() -> Html {
         let id = id.to_owned();
         Callback::from(move |_| state.dispatch(Action::ToggleStep(mark, id.clone())))
     };
-    let marked: Vec<(String, &'static str)> = choices
+    let marked: Vec<(&String, StepMark)> = choices
         .done
         .iter()
-        .map(|d| (d.clone(), "done"))
-        .chain(choices.skipped.iter().map(|d| (d.clone(), "skipped")))
+        .map(|d| (d, StepMark::Done))
+        .chain(choices.skipped.iter().map(|d| (d, StepMark::Skipped)))
         .collect();
 
     html! {
@@ -211,12 +211,14 @@ pub fn Roadmap() -> Html {
                 <section class="panel no-print" aria-labelledby="marked-title">
                     <h2 id="marked-title">{ "Marked steps" }</h2>
                     <ul>
-                        { for marked.iter().map(|(id, how)| {
-                            let name = crate::core::career::catalog::CertId(id.clone());
-                            let label = cat.cert(&name).map(|c| c.name.clone())
-                                .or_else(|| cat.activity(&crate::core::career::catalog::ActivityId(id.clone())).map(|a| a.name.clone()))
-                                .unwrap_or_else(|| id.clone());
-                            let mark = if *how == "done" { StepMark::Done } else { StepMark::Skipped };
+                        { for marked.iter().map(|(id, mark)| {
+                            let label = StepId::resolve(cat, id)
+                                .and_then(|s| match s {
+                                    StepId::Cert(c) => cat.cert(&c).map(|c| c.name.clone()),
+                                    StepId::Activity(a) => cat.activity(&a).map(|a| a.name.clone()),
+                                })
+                                .unwrap_or_else(|| (*id).clone());
+                            let (mark, how) = (*mark, if *mark == StepMark::Done { "done" } else { "skipped" });
                             html! {
                                 <li>{ format!("{label} — {how} ") }
                                     <button type="button" class="secondary small" aria-label={format!("Undo: {label}")} onclick={toggle(mark, id)}>{ "Undo" }</button></li>
