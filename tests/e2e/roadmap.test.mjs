@@ -58,6 +58,10 @@ test('12 months leading projects, target IT manager: one route step before PMP, 
   assert.equal(examDate, '2029-01-04');
   await pmpStep.getByRole('list', { name: /What the dates of Project Management Professional/ })
     .getByText('Assumes you go on as now: 24 more months leading projects by 2029-01-04.').waitFor();
+  // Its facts, their sources, and what could not be confirmed with PMI.
+  await pmpStep.getByText('About Project Management Professional (PMP)').click();
+  await pmpStep.getByText(/Not confirmed on the issuer's own page: prerequisites, exam format, cost/).waitFor();
+  await pmpStep.getByRole('link', { name: 'https://www.pmi.org/certifications/project-management-pmp' }).waitFor();
   const typical = page.getByRole('region', { name: 'Certifications typical for IT manager' });
   await typical.getByText(/Project Management Professional \(PMP\) — In this plan: exam 2029-01-04\./).waitFor();
 
