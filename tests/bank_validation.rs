@@ -114,7 +114,7 @@ fn each_broken_bank_names_file_path_and_problem() {
                     }
                 }
             }),
-            "dimension \"hands_on\" has 0 reverse-keyed statements of 6",
+            "dimension \"hands_on\" has 0 reverse-keyed statements of 8",
         ),
         (
             "unknown source",

@@ -19,3 +19,4 @@ pub mod schema;
 pub mod score;
 pub mod session;
 pub mod share;
+pub mod validity;

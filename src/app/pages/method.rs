@@ -27,7 +27,7 @@ pub fn Method() -> Html {
                 ) }</p>
                 <ul>
                     { for bank.dimensions.iter().map(|d| html! {
-                        <li><strong>{ &d.name }</strong>{ format!(" — points to the {} track. ", match d.track { Track::Management => "management", Track::Technical => "technical" }) }{ &d.why }</li>
+                        <li><strong>{ &d.name }</strong>{ format!(" — points to the {} track. ", match d.track { Track::Management => "management", Track::Technical => "technical", Track::Hybrid | Track::Neither => "neither" }) }{ &d.why }</li>
                     }) }
                 </ul>
             </section>
