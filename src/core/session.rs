@@ -60,7 +60,7 @@ pub struct Session {
 /// the current one. The answers to retired questions stay in the session
 /// (and in any export); the result is worked out from those that still
 /// apply.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Changes {
     /// The bank id and version the answers were given to.
     pub from: (String, String),
@@ -346,6 +346,33 @@ impl Session {
             retired,
             new_questions,
         })
+    }
+
+    /// Makes answers given to another version of `bank` ready to carry on
+    /// with: when new questions are unanswered, the questionnaire resumes
+    /// at the first of them and the result is provisional again; once every
+    /// current question has an answer, the session takes on the current
+    /// version. Answers to retired questions are kept either way.
+    pub fn adopt(&mut self, bank: &Bank) {
+        let Some(changes) = self.changes(bank) else {
+            return;
+        };
+        match changes
+            .new_questions
+            .first()
+            .and_then(|id| bank.item_index(id))
+        {
+            Some(i) => {
+                if self.finished {
+                    self.position = i;
+                    self.finished = false;
+                }
+            }
+            None => {
+                self.bank_id = bank.id.clone();
+                self.bank_version = bank.version.clone();
+            }
+        }
     }
 
     /// Answers that do not fit `bank` — unknown items or values out of range.
