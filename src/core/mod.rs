@@ -20,3 +20,4 @@ pub mod score;
 pub mod session;
 pub mod share;
 pub mod validity;
+pub mod wording;
