@@ -209,3 +209,86 @@ fn answers_the_bank_does_not_know_are_ignored_not_fatal() {
     assert_eq!(p.answered, expected.answered - 1);
     assert_eq!(p.band, Band::Management);
 }
+
+#[test]
+fn straight_lines_never_reach_high_confidence_and_say_why() {
+    let bank = bank();
+    for value in 1..=5 {
+        // With every scenario option in turn, too.
+        for pick in 0..3 {
+            let mut answers = all_likert(&bank, value);
+            for item in &bank.items {
+                if let Item::Scenario(s) = item {
+                    let o = &s.options[pick % s.options.len()];
+                    answers.insert(s.id.clone(), Response::Choice(o.id.clone()));
+                }
+            }
+            let p = score(&bank, &answers);
+            assert_eq!(p.confidence.level, ConfidenceLevel::Low, "all {value}");
+            assert!(p.confidence.notes.iter().any(
+                |n| matches!(n, ConfidenceNote::StraightLine { value: v, .. } if *v == value)
+            ));
+        }
+    }
+}
+
+#[test]
+fn the_retake_chance_is_said_in_plain_words() {
+    let bank = bank();
+    let clear = score(&bank, &clear_respondent(&bank, Track::Management));
+    assert_eq!(clear.confidence.in_words(), "more than 9 in 10");
+    assert!(clear.confidence.retake >= 0.95);
+    assert_eq!(clear.confidence.value, 100.0 * clear.confidence.retake);
+    // A leaning right on a band edge: a coin toss on a retake.
+    let edge = crossroads::core::score::retake_chance(15.0, Band::Management, 5.0);
+    assert!((edge - 0.5).abs() < 0.01, "{edge}");
+    let mid = crossroads::core::score::retake_chance(0.0, Band::Hybrid, 5.0);
+    assert!(mid > 0.9 && mid < 0.99, "{mid}");
+}
+
+#[test]
+fn a_middle_result_tells_both_from_neither() {
+    use crossroads::core::score::Middle;
+    let bank = bank();
+    // Agrees with every statement's high end on both tracks and wants a
+    // mixed role: drawn to both. The mirror image: drawn to neither.
+    let sheet = |toward: bool| -> Answers {
+        bank.items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Likert(l) => {
+                    let agree = toward != l.reverse;
+                    Some((l.id.clone(), Response::Likert(if agree { 5 } else { 1 })))
+                }
+                Item::Scenario(_) => None,
+            })
+            .collect()
+    };
+    let both = score(&bank, &sheet(true));
+    let neither = score(&bank, &sheet(false));
+    assert_eq!(both.band, Band::Hybrid);
+    assert_eq!(neither.band, Band::Hybrid);
+    assert_eq!(both.middle, Some(Middle::Both));
+    assert_eq!(neither.middle, Some(Middle::Neither));
+    let clear = score(&bank, &clear_respondent(&bank, Track::Technical));
+    assert_eq!(clear.middle, None);
+}
+
+#[test]
+fn topics_outside_the_leaning_do_not_move_it() {
+    let bank = bank();
+    let base = clear_respondent(&bank, Track::Management);
+    let mut changed = base.clone();
+    for item in &bank.items {
+        if let Item::Likert(l) = item {
+            if !bank.dimension(&l.dimension).unwrap().track.in_leaning() {
+                changed.insert(
+                    l.id.clone(),
+                    Response::Likert(if l.reverse { 1 } else { 5 }),
+                );
+            }
+        }
+    }
+    let (a, b) = (score(&bank, &base), score(&bank, &changed));
+    assert!((a.leaning - b.leaning).abs() < 1e-9);
+}

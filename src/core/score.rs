@@ -49,7 +49,7 @@ pub const STRAIGHT_LINE_SHARE: f64 = 0.8;
 pub const MIDPOINT_SHARE: f64 = 0.6;
 /// A pooled spread of keyed answers within topics (standard deviation, in
 /// answer steps) at or above this is answering at random.
-pub const RANDOM_SPREAD: f64 = 1.05;
+pub const RANDOM_SPREAD: f64 = 1.0;
 /// One topic's spread at or above this: its answers contradict each other.
 pub const CONTRADICTION_SPREAD: f64 = 1.5;
 /// Average agreement (−2…+2) with statements *and* their opposites at or
