@@ -91,7 +91,10 @@ fn score_states_the_confidence_in_words_and_flags_an_old_questionnaire() {
     let (code, stdout, stderr) = crossroads(&["score", "tests/fixtures/result_bank_1.0.0.json"]);
     assert_eq!(code, 0, "{stderr}");
     let printed: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
-    assert!(printed["confidence"].as_str().unwrap().contains(" in 10 times"));
+    assert!(printed["confidence"]
+        .as_str()
+        .unwrap()
+        .contains(" in 10 times"));
     assert!(printed["profile"]["confidence"]["standard_error"].is_number());
     assert_eq!(printed["questionnaire_changed"]["from"][1], "1.0.0");
 }

@@ -26,6 +26,7 @@ fn a_move_toward_management_shows_in_every_changed_dimension() {
     assert_eq!(c.band_then, Band::Technical);
     assert_eq!(c.band_now, Band::Management);
     assert!(c.leaning_now > c.leaning_then);
+    assert!(c.leaning_change_is_clear, "a move across the whole scale");
     let statements = bank
         .items
         .iter()
@@ -53,6 +54,8 @@ fn comparing_a_result_with_itself_shows_no_change() {
     let c = compare(&bank, &s, &s);
     assert_eq!(c.answers_changed, 0);
     assert_eq!(c.leaning_then, c.leaning_now);
+    assert!(!c.leaning_change_is_clear);
+    assert_eq!(c.confidence_then, c.confidence_now);
     assert!(c
         .dimensions
         .iter()
