@@ -235,6 +235,8 @@ fn the_assessment_pages_copy_is_the_same_questionnaire_without_the_planners_text
         .iter()
         .all(|d| d.why.is_empty() && d.high_means.is_empty()));
     assert!(copy.tracks.management.summary.is_empty() && copy.switching_note.is_empty());
+    assert!(copy.tracks.middle.is_none() && copy.earlier.is_empty());
+    assert!(full.tracks.middle.is_some() && !full.earlier.is_empty());
     assert!(copy
         .sources
         .iter()
