@@ -139,7 +139,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 <p class="retake"><strong>{ format!("Confidence: {level}. ") }</strong>
                     { format!("If {} answered again, the same result would come out {} times.", if own { "you" } else { "they" }, profile.confidence.in_words()) }</p>
                 <p>{ format!(
-                    "The leaning is measured to within about {:.0} points either way (one standard error, from how much the answers on each topic agree with each other), and it is {:.0} points from the nearest edge of its band.",
+                    "The leaning is measured to within about {:.0} points either way (one standard error, from how much the answers on each topic agree with each other), and it is {:.0} points from the nearest edge of its zone.",
                     profile.confidence.standard_error, profile.margin.max(0.0)
                 ) }</p>
                 if !profile.confidence.notes.is_empty() {
@@ -151,7 +151,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
 
             <section class="panel" aria-labelledby="dims-title">
                 <h2 id="dims-title">{ "Your scores on each topic" }</h2>
-                <p>{ "Each topic is scored from 0 to 100; 50 is neutral. Solid bars point to management, hatched bars to the technical track." }</p>
+                <p>{ "Each topic is scored from 0 to 100; 50 is neutral. Solid bars point to management, hatched bars to the technical track; outlined bars are topics not counted in the leaning." }</p>
                 <DimensionBars bars={bars} />
                 <table class="scores">
                     <caption>{ "Scores by topic (the same data as the chart)" }</caption>
