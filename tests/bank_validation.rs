@@ -248,3 +248,14 @@ fn the_assessment_pages_copy_is_the_same_questionnaire_without_the_planners_text
         BANK_JSON.len()
     );
 }
+
+#[test]
+fn an_earlier_layout_must_name_another_version() {
+    let problems = problems_after(|v| v["earlier"][0]["version"] = v["version"].clone());
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("bank.json: earlier[0].version: an earlier version's layout needs a version other than the bank's own")),
+        "{problems:#?}"
+    );
+}

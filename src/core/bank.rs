@@ -503,6 +503,18 @@ impl Bank {
             }
         }
 
+        for (i, layout) in self.earlier.iter().enumerate() {
+            if layout.version.trim().is_empty() || layout.version == self.version {
+                p(
+                    format!("earlier[{i}].version"),
+                    format!(
+                        "an earlier version's layout needs a version other than the bank's own ({})",
+                        self.version
+                    ),
+                );
+            }
+        }
+
         for (i, d) in self.dimensions.iter().enumerate() {
             let (count, reversed) = per_dim
                 .iter()

@@ -6,8 +6,10 @@
 //! - A statement's answer is centred on the neutral point and keyed:
 //!   −2…+2, positive toward the dimension's high pole. With reverse-keyed
 //!   statements balanced in every topic, agreeing with everything moves no
-//!   scale, so no correction for it is applied (the simulation in
-//!   [`crate::core::validity`] showed a correction changes nothing).
+//!   scale, so no correction for it is applied: with balanced keying,
+//!   subtracting a person's mean agreement cancels out exactly (the old
+//!   correction only moved scores through clamping, by under a point).
+//!   Agreeing with everything is reported as a response style instead.
 //! - A scenario option adds its weight to each dimension it names; the most
 //!   a scenario can move a dimension is its largest weight for that
 //!   dimension.

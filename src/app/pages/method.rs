@@ -22,6 +22,10 @@ pub fn Method() -> Html {
         .filter(|l| *l > 0.0)
         .collect();
     let typical = counted.iter().sum::<f64>() / counted.len().max(1) as f64;
+    let (least, most) = counted
+        .iter()
+        .fold((f64::MAX, 0.0f64), |(lo, hi), l| (lo.min(*l), hi.max(*l)));
+    let equal = counted.is_empty() || most - least <= 0.2 * typical;
     html! {
         <article class="method" aria-labelledby="method-title">
             <h1 id="method-title">{ "How Crossroads works out your result" }</h1>
@@ -43,9 +47,12 @@ pub fn Method() -> Html {
                     <li>{ "Each statement states one preference, habit or ability in plain words, without weighing it against another activity, so a person who likes two things can say so for both." }</li>
                     <li>{ "Each topic has as many statements written toward its low end as toward its high end. Someone who agrees with everything therefore moves no topic; no correction is applied, because with balanced statements none is needed." }</li>
                     <li>{ "A topic's score runs from 0 to 100, where 50 is neutral. It is your answers on that topic compared with the most they could have moved it." }</li>
-                    <li>{ format!(
-                        "Your leaning pools every answer on the management side and subtracts every answer on the technical side, from 100 points technical to 100 points management. Each answer, statements and situations alike, can move it by the same amount: about {typical:.1} points."
-                    ) }</li>
+                    <li>{ "Your leaning pools every answer on the management side and subtracts every answer on the technical side, from 100 points technical to 100 points management. " }
+                        { if equal {
+                            format!("Each answer, statements and situations alike, can move it by the same amount: about {typical:.1} points.")
+                        } else {
+                            format!("In this questionnaire one answer can move it by {least:.1} to {most:.1} points.")
+                        } }</li>
                     <li>{ "Topics marked \"not counted\" are shown but left out of the leaning. Looking ahead to new technology suits both tracks (the source article says so), so it says nothing about which one fits. Wanting a mixed role is asked to tell apart two people who both land in the middle: one drawn to both tracks, one drawn to neither." }</li>
                     <li>{ format!("Within {HYBRID_HALF_WIDTH:.0} points of the middle is the hybrid zone — roles such as team lead that are half technical and half management. The margin says how far you are from the nearest edge of a zone.") }</li>
                     <li>{ "Everything is computed in your browser. Nothing you enter is sent anywhere." }</li>
