@@ -19,7 +19,13 @@ pub fn Admin() -> Html {
         .iter()
         .filter(|i| matches!(i, Item::Scenario(_)))
         .count();
-    let warnings = crate::core::wording::warnings(bank, crate::core::content::BANK_FILE);
+    let warnings = crate::core::wording::warnings(
+        bank,
+        report
+            .bank_file
+            .as_deref()
+            .unwrap_or(crate::core::content::BANK_FILE),
+    );
     html! {
         <article aria-labelledby="admin-title">
             <h1 id="admin-title">{ "Deployment check" }</h1>
@@ -56,7 +62,7 @@ pub fn Admin() -> Html {
                     <p>{ "No writing warnings." }</p>
                 } else {
                     <p>{ format!("{} writing warning(s):", warnings.len()) }</p>
-                    <ul class="problems warnings">
+                    <ul class="warnings">
                         { for warnings.iter().map(|p| html! {
                             <li><code>{ p.file.clone() }</code>{ " at " }<code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }</li>
                         }) }
