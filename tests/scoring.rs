@@ -292,3 +292,97 @@ fn topics_outside_the_leaning_do_not_move_it() {
     let (a, b) = (score(&bank, &base), score(&bank, &changed));
     assert!((a.leaning - b.leaning).abs() < 1e-9);
 }
+
+/// Each Likert answer of `answers` replaced by `f(item, answer)`.
+fn remap(
+    bank: &Bank,
+    answers: &Answers,
+    f: impl Fn(usize, &crossroads::core::bank::LikertItem, u8) -> u8,
+) -> Answers {
+    let mut out = answers.clone();
+    for (i, item) in bank.items.iter().enumerate() {
+        if let (Item::Likert(l), Some(Response::Likert(v))) = (item, answers.get(item.id())) {
+            out.insert(l.id.clone(), Response::Likert(f(i, l, *v)));
+        }
+    }
+    out
+}
+
+#[test]
+fn straight_lining_is_judged_by_the_most_common_answer_not_the_first() {
+    let bank = bank();
+    // "5, then 4 to everything": the old check compared with the first answer.
+    let answers = remap(
+        &bank,
+        &all_likert(&bank, 4),
+        |i, _, v| if i == 0 { 5 } else { v },
+    );
+    let p = score(&bank, &answers);
+    assert_eq!(p.confidence.level, ConfidenceLevel::Low);
+    assert!(p
+        .confidence
+        .notes
+        .iter()
+        .any(|n| matches!(n, ConfidenceNote::StraightLine { value: 4, share } if *share > 0.95)));
+}
+
+#[test]
+fn midpoint_responding_is_named_and_kept_below_high() {
+    let bank = bank();
+    let clear = clear_respondent(&bank, Track::Management);
+    let answers = remap(&bank, &clear, |i, _, v| if i % 10 < 7 { 3 } else { v });
+    let p = score(&bank, &answers);
+    assert!(p
+        .confidence
+        .notes
+        .iter()
+        .any(|n| matches!(n, ConfidenceNote::Midpoint { .. })));
+    assert_ne!(
+        p.confidence.level,
+        ConfidenceLevel::High,
+        "{:?}",
+        p.confidence
+    );
+}
+
+#[test]
+fn agreeing_with_statements_and_their_opposites_is_named_and_kept_below_high() {
+    let bank = bank();
+    // A clear management respondent who also agrees with most of the
+    // statements pointing the other way.
+    let clear = clear_respondent(&bank, Track::Management);
+    let answers = remap(
+        &bank,
+        &clear,
+        |i, _, v| if v == 1 && i % 4 != 0 { 4 } else { v },
+    );
+    let p = score(&bank, &answers);
+    assert!(
+        p.confidence
+            .notes
+            .iter()
+            .any(|n| matches!(n, ConfidenceNote::AgreeAll { tendency } if *tendency > 0.0)),
+        "{:?}",
+        p.confidence
+    );
+    assert_ne!(p.confidence.level, ConfidenceLevel::High);
+}
+
+#[test]
+fn random_answers_are_named_and_kept_low() {
+    let bank = bank();
+    // A fixed, evenly spread pattern with no relation to the topics.
+    let answers = remap(&bank, &all_likert(&bank, 3), |i, _, _| {
+        ((i * 7 + 3) % 5) as u8 + 1
+    });
+    let p = score(&bank, &answers);
+    assert!(
+        p.confidence
+            .notes
+            .iter()
+            .any(|n| matches!(n, ConfidenceNote::Random { .. })),
+        "{:?}",
+        p.confidence
+    );
+    assert_eq!(p.confidence.level, ConfidenceLevel::Low);
+}

@@ -201,6 +201,8 @@ impl Confidence {
     pub fn in_words(&self) -> String {
         if self.retake >= 0.95 {
             "more than 9 in 10".to_owned()
+        } else if self.retake < 0.05 {
+            "less than 1 in 10".to_owned()
         } else {
             let n = (self.retake * 10.0).round().clamp(1.0, 9.0);
             format!("about {n:.0} in 10")
