@@ -1,7 +1,8 @@
 //! Derives, from `questions/bank.json`, the copy of the built-in bank that
 //! the assessment page embeds: the same questionnaire with the texts only
 //! the planner page shows (track summaries and criteria, the switching
-//! note, source details, what each dimension means) left empty. A first
+//! note, source details, what each dimension means, what a middle result
+//! means, earlier versions' question order) left empty or out. A first
 //! visit then downloads them once, with the planner, instead of twice.
 //!
 //! A bank that is not valid JSON is copied as it is, so that the app and
@@ -37,7 +38,13 @@ fn blank_planner_texts(bank: &mut Value) {
         }
     };
     blank(bank, &["switching_note"]);
+    // Only the planner reads these: the question order of earlier versions
+    // (for old share links) and what a middle result means.
+    if let Some(b) = bank.as_object_mut() {
+        b.remove("earlier");
+    }
     if let Some(Value::Object(tracks)) = bank.get_mut("tracks") {
+        tracks.remove("middle");
         for track in tracks.values_mut() {
             blank(track, &["summary", "criteria"]);
         }

@@ -114,7 +114,7 @@ fn each_broken_bank_names_file_path_and_problem() {
                     }
                 }
             }),
-            "dimension \"hands_on\" has 0 reverse-keyed statements of 6",
+            "dimension \"hands_on\" has 0 reverse-keyed statements of 8",
         ),
         (
             "unknown source",
@@ -235,6 +235,8 @@ fn the_assessment_pages_copy_is_the_same_questionnaire_without_the_planners_text
         .iter()
         .all(|d| d.why.is_empty() && d.high_means.is_empty()));
     assert!(copy.tracks.management.summary.is_empty() && copy.switching_note.is_empty());
+    assert!(copy.tracks.middle.is_none() && copy.earlier.is_empty());
+    assert!(full.tracks.middle.is_some() && !full.earlier.is_empty());
     assert!(copy
         .sources
         .iter()
@@ -244,5 +246,16 @@ fn the_assessment_pages_copy_is_the_same_questionnaire_without_the_planners_text
         "the copy is {} bytes, the bank {}",
         BANK_QUESTIONNAIRE_JSON.len(),
         BANK_JSON.len()
+    );
+}
+
+#[test]
+fn an_earlier_layout_must_name_another_version() {
+    let problems = problems_after(|v| v["earlier"][0]["version"] = v["version"].clone());
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("bank.json: earlier[0].version: an earlier version's layout needs a version other than the bank's own")),
+        "{problems:#?}"
     );
 }

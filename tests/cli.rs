@@ -72,3 +72,29 @@ fn score_reports_a_bad_file() {
     assert_eq!(code, 1);
     assert!(stderr.contains("not a Crossroads result"), "{stderr}");
 }
+
+#[test]
+fn check_warns_about_writing_rules_without_failing() {
+    let (code, stdout, stderr) = crossroads(&["check", "tests/fixtures/bank_v1"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("warning: bank.json: items[1].text: compares two things (\"than\")"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("warning(s)"), "{stdout}");
+    let (_, stdout, _) = crossroads(&["check", "questions"]);
+    assert!(!stdout.contains("warning"), "{stdout}");
+}
+
+#[test]
+fn score_states_the_confidence_in_words_and_flags_an_old_questionnaire() {
+    let (code, stdout, stderr) = crossroads(&["score", "tests/fixtures/result_bank_1.0.0.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let printed: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert!(printed["confidence"]
+        .as_str()
+        .unwrap()
+        .contains(" in 10 times"));
+    assert!(printed["profile"]["confidence"]["standard_error"].is_number());
+    assert_eq!(printed["questionnaire_changed"]["from"][1], "1.0.0");
+}

@@ -69,6 +69,15 @@ fn the_csv_defuses_formulas_and_quotes_names() {
         "{csv}"
     );
     assert!(csv.contains("band,technical,,1,"));
+    // A clear, consistent sheet: high confidence, counted as such.
+    assert!(csv.contains("confidence_level,high,,1,"), "{csv}");
+    assert!(csv.contains("confidence_level,low,,0,"), "{csv}");
+    let s = cohort.summary();
+    assert_eq!(s.confidence_levels, [0, 0, 1]);
+    assert_eq!(
+        s.people[0].level,
+        crossroads::core::score::ConfidenceLevel::High
+    );
 }
 
 #[test]

@@ -26,7 +26,13 @@ fn a_move_toward_management_shows_in_every_changed_dimension() {
     assert_eq!(c.band_then, Band::Technical);
     assert_eq!(c.band_now, Band::Management);
     assert!(c.leaning_now > c.leaning_then);
-    assert_eq!(c.answers_changed, 54);
+    assert!(c.leaning_change_is_clear, "a move across the whole scale");
+    let statements = bank
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Likert(_)))
+        .count();
+    assert_eq!(c.answers_changed, statements);
     for d in &c.dimensions {
         let mgmt =
             bank.dimension(&d.id).unwrap().track == crossroads::core::bank::Track::Management;
@@ -48,6 +54,8 @@ fn comparing_a_result_with_itself_shows_no_change() {
     let c = compare(&bank, &s, &s);
     assert_eq!(c.answers_changed, 0);
     assert_eq!(c.leaning_then, c.leaning_now);
+    assert!(!c.leaning_change_is_clear);
+    assert_eq!(c.confidence_then, c.confidence_now);
     assert!(c
         .dimensions
         .iter()

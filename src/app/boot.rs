@@ -23,6 +23,8 @@ pub struct BootReport {
     pub config_found: bool,
     /// Content files that replaced built-in ones.
     pub custom_files: Vec<String>,
+    /// The program's own bank file, when it is the one in use.
+    pub bank_file: Option<String>,
     /// Every problem found. A bank or catalog with a problem is replaced by
     /// the built-in one (each on its own); a broken `crossroads.json` means
     /// the built-in settings and content.
@@ -197,6 +199,7 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
         Some(text) => match Bank::from_json(BANK_FILE, text) {
             Ok(bank) => {
                 used.extend(program.path_of("bank"));
+                report.bank_file = program.path_of("bank");
                 bank
             }
             Err(problems) => {

@@ -67,7 +67,8 @@ pub enum Action {
 }
 
 impl AssessState {
-    pub fn new(content: Rc<Content>, session: Session, kept: Kept) -> Self {
+    pub fn new(content: Rc<Content>, mut session: Session, kept: Kept) -> Self {
+        session.adopt(&content.bank);
         Self {
             content,
             session,
@@ -117,7 +118,15 @@ impl Reducible for AssessState {
                 }
                 advance(s, last);
             }
-            Action::Next => advance(s, last),
+            Action::Next => {
+                advance(s, last);
+                // Answered every question of a changed questionnaire: the
+                // session now belongs to the current version.
+                let bank = &self.content.bank;
+                if s.finished && s.changes(bank).is_some_and(|c| c.new_questions.is_empty()) {
+                    s.adopt(bank);
+                }
+            }
             Action::Back => {
                 if s.position == 0 {
                     return self;

@@ -63,8 +63,24 @@ id_type!(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
+    /// Counts toward management in the leaning.
     Management,
+    /// Counts toward the technical track in the leaning.
     Technical,
+    /// Wanting a role that mixes both (such as team lead): shown, and used
+    /// to tell "drawn to both" from "drawn to neither", but not part of the
+    /// leaning.
+    Hybrid,
+    /// Suits both tracks alike: shown as a topic of its own, not part of
+    /// the leaning.
+    Neither,
+}
+
+impl Track {
+    /// Whether the dimension counts in the leaning.
+    pub fn in_leaning(self) -> bool {
+        matches!(self, Track::Management | Track::Technical)
+    }
 }
 
 /// A whole bank as the author wrote it.
@@ -85,6 +101,30 @@ pub struct Bank {
     pub sources: Vec<Source>,
     pub dimensions: Vec<Dimension>,
     pub items: Vec<Item>,
+    /// The question order of earlier versions of this bank, so that share
+    /// links made with them (answers in bank order) still open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<Layout>,
+}
+
+/// The question order of one earlier bank version.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    pub version: String,
+    pub items: Vec<LayoutItem>,
+}
+
+/// One question of an earlier version: its id and, for a scenario, its
+/// option ids in order.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayoutItem {
+    pub id: ItemId,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionId>,
 }
 
 /// What each of the three outcomes means.
@@ -95,6 +135,21 @@ pub struct Tracks {
     pub management: TrackInfo,
     pub hybrid: TrackInfo,
     pub technical: TrackInfo,
+    /// What a middle result means when the person is drawn to both tracks
+    /// or to neither (optional; needs a `hybrid` dimension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle: Option<Middle>,
+}
+
+/// The two readings of a result in the middle.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Middle {
+    /// Drawn to both tracks: a mixed role such as team lead may fit.
+    pub both: String,
+    /// Drawn to neither: the questionnaire found no clear pull either way.
+    pub neither: String,
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -445,6 +500,18 @@ impl Bank {
                         }
                     }
                 }
+            }
+        }
+
+        for (i, layout) in self.earlier.iter().enumerate() {
+            if layout.version.trim().is_empty() || layout.version == self.version {
+                p(
+                    format!("earlier[{i}].version"),
+                    format!(
+                        "an earlier version's layout needs a version other than the bank's own ({})",
+                        self.version
+                    ),
+                );
             }
         }
 

@@ -48,6 +48,18 @@ fn check(dir: &Path) -> i32 {
                 c.bank.dimensions.len(),
                 c.bank.items.len()
             );
+            // The writing rules are advice, not errors: the bank works as
+            // it is.
+            let warnings = super::wording::warnings(&c.bank, BANK_FILE);
+            for w in &warnings {
+                println!("warning: {w}");
+            }
+            if !warnings.is_empty() {
+                println!(
+                    "{} warning(s): the questionnaire works, but these statements break the writing rules in docs/authoring.md",
+                    warnings.len()
+                );
+            }
             0
         }
         Err(problems) => {

@@ -12,7 +12,7 @@ use super::career::catalog::{Activity, Catalog, CertId, Role, SkillId};
 use super::career::date::Date;
 use super::career::eligibility::eligibility;
 use super::result_file::import;
-use super::score::{score, Band};
+use super::score::{score, Band, ConfidenceLevel};
 
 /// The cohort against one target role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,7 +51,9 @@ pub struct Participant {
     pub name: String,
     pub band: Band,
     pub leaning: f64,
+    /// The chance, in percent, that a retake lands in the same band.
     pub confidence: f64,
+    pub level: ConfidenceLevel,
 }
 
 /// A file that could not be used, and why.
@@ -68,6 +70,8 @@ pub struct CohortSummary {
     pub management: usize,
     pub hybrid: usize,
     pub technical: usize,
+    /// Participants at each confidence level: low, medium, high.
+    pub confidence_levels: [usize; 3],
     /// Mean score per dimension (bank order), over those with a score.
     pub dimension_means: Vec<(String, Option<f64>)>,
     pub mean_leaning: Option<f64>,
@@ -84,6 +88,7 @@ pub struct Cohort<'a> {
     keep_people: bool,
     count: usize,
     bands: [usize; 3],
+    levels: [usize; 3],
     leaning_sum: f64,
     dim_sums: Vec<(f64, usize)>,
     people: Vec<Participant>,
@@ -113,6 +118,7 @@ impl<'a> Cohort<'a> {
             keep_people,
             count: 0,
             bands: [0; 3],
+            levels: [0; 3],
             leaning_sum: 0.0,
             dim_sums: vec![(0.0, 0); bank.dimensions.len()],
             people: Vec::new(),
@@ -138,6 +144,11 @@ impl<'a> Cohort<'a> {
             Band::Technical => 2,
         }] += 1;
         self.leaning_sum += profile.leaning;
+        self.levels[match profile.confidence.level {
+            ConfidenceLevel::Low => 0,
+            ConfidenceLevel::Medium => 1,
+            ConfidenceLevel::High => 2,
+        }] += 1;
         for (sum, d) in self.dim_sums.iter_mut().zip(&profile.dimensions) {
             if let Some(s) = d.score {
                 sum.0 += s;
@@ -165,6 +176,7 @@ impl<'a> Cohort<'a> {
                 band: profile.band,
                 leaning: profile.leaning,
                 confidence: profile.confidence.value,
+                level: profile.confidence.level,
             });
         }
     }
@@ -183,6 +195,7 @@ impl<'a> Cohort<'a> {
             management: self.bands[0],
             hybrid: self.bands[1],
             technical: self.bands[2],
+            confidence_levels: self.levels,
             dimension_means: self
                 .bank
                 .dimensions
@@ -280,6 +293,9 @@ impl CohortSummary {
             ("technical", self.technical),
         ] {
             out.push_str(&format!("band,{band},,{n},\n"));
+        }
+        for (level, n) in ["low", "medium", "high"].iter().zip(self.confidence_levels) {
+            out.push_str(&format!("confidence_level,{level},,{n},\n"));
         }
         for (dim, mean) in &self.dimension_means {
             out.push_str(&format!(

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::bank::{Bank, DimensionId};
 use super::career::catalog::SkillId;
-use super::score::{score, Band};
+use super::score::{score, Band, Confidence};
 use super::session::Session;
 
 /// One dimension, then and now.
@@ -26,6 +26,12 @@ pub struct Comparison {
     pub leaning_now: f64,
     pub band_then: Band,
     pub band_now: Band,
+    pub confidence_then: Confidence,
+    pub confidence_now: Confidence,
+    /// Whether the leaning moved by more than twice the standard error of a
+    /// difference between two sittings: a change measurement error alone
+    /// would rarely make.
+    pub leaning_change_is_clear: bool,
     /// Answers that changed, by item.
     pub answers_changed: usize,
     /// Skill self-ratings then and now, for every skill rated in either.
@@ -88,6 +94,12 @@ pub fn compare(bank: &Bank, earlier: &Session, later: &Session) -> Comparison {
         leaning_now: b.leaning,
         band_then: a.band,
         band_now: b.band,
+        leaning_change_is_clear: (b.leaning - a.leaning).abs()
+            > 2.0
+                * (a.confidence.standard_error.powi(2) + b.confidence.standard_error.powi(2))
+                    .sqrt(),
+        confidence_then: a.confidence,
+        confidence_now: b.confidence,
         answers_changed,
     }
 }

@@ -20,3 +20,5 @@ pub mod score;
 pub mod session;
 pub mod share;
 pub mod text;
+pub mod validity;
+pub mod wording;

@@ -12,11 +12,17 @@ use super::career::plan::{plan, Constraints, Roadmap};
 use super::content::Content;
 use super::result_file::import;
 use super::score::{score, Profile};
+use super::session::Changes;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreReport {
     pub display_name: Option<String>,
     pub profile: Profile,
+    /// The confidence in plain words, as the results page says it.
+    pub confidence: String,
+    /// Set when the file was answered with another version of the
+    /// questionnaire: answers kept but not counted, and the new questions.
+    pub questionnaire_changed: Option<Changes>,
     pub role: Option<String>,
     pub gap: Option<GapReport>,
     pub eligibility: Vec<(String, Eligibility)>,
@@ -71,6 +77,12 @@ pub fn score_report(
     };
     Ok(ScoreReport {
         display_name: s.display_name.clone(),
+        confidence: format!(
+            "{:?}: on a retake the same band would come out {} times",
+            profile.confidence.level,
+            profile.confidence.in_words()
+        ),
+        questionnaire_changed: s.changes(&content.bank),
         profile,
         role: role.map(|r| r.id.to_string()),
         gap: role.map(|r| gap(cat, r, &s.skills)),

@@ -3,33 +3,67 @@
 //! contribution of every answer so the result can explain itself.
 //!
 //! The method, in short:
-//! - A Likert answer is centred on the neutral point (−2…+2) and corrected
-//!   for acquiescence — the respondent's average tendency to agree — before
-//!   keying. Someone who agrees with everything therefore moves no scale.
-//! - A scenario option adds its weight to each dimension it names; the most a
-//!   scenario can move a dimension is its largest weight for that dimension.
+//! - A statement's answer is centred on the neutral point and keyed:
+//!   −2…+2, positive toward the dimension's high pole. With reverse-keyed
+//!   statements balanced in every topic, agreeing with everything moves no
+//!   scale, so no correction for it is applied: with balanced keying,
+//!   subtracting a person's mean agreement cancels out exactly (the old
+//!   correction only moved scores through clamping, by under a point).
+//!   Agreeing with everything is reported as a response style instead.
+//! - A scenario option adds its weight to each dimension it names; the most
+//!   a scenario can move a dimension is its largest weight for that
+//!   dimension.
 //! - A dimension's score is 50 + 50 × (sum of keyed answers ÷ most they
 //!   could have been): 0–100, with 50 the neutral middle.
-//! - The leaning is the weighted mean of management dimensions minus that of
-//!   technical dimensions: −100 (technical) … +100 (management).
-//! - Confidence falls with skipped questions, with answers that contradict
-//!   each other on the same scale, and with straight-lining.
+//! - The leaning pools each side: management's weighted keyed sum over its
+//!   maximum, minus the technical side's, times 50: −100 (technical) …
+//!   +100 (management). Topics on neither track are shown but not counted.
+//! - Confidence is measured: the standard error of the leaning is estimated
+//!   from how much the person's own answers vary within each topic and how
+//!   many there are; compared with the distance to the band's edges it
+//!   gives the chance that a retake lands in the same band. Response styles
+//!   that say little about the person (the same answer everywhere, random
+//!   answers, mostly the middle answer, agreeing with everything) cap it.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::{Bank, DimensionId, Item, ItemId, OptionId, Track};
+use super::bank::{Bank, DimensionId, Item, ItemId, LikertItem, OptionId, ScenarioItem, Track};
 
 /// A leaning within this many points of the middle is the hybrid band.
 pub const HYBRID_HALF_WIDTH: f64 = 15.0;
-/// The spread of keyed answers within one scale that still counts as fully
-/// consistent (people rarely answer every statement of a scale identically).
-const TOLERATED_SPREAD: f64 = 0.75;
-/// Fewer Likert answers than this and acquiescence is not estimated.
-const MIN_FOR_ACQUIESCENCE: usize = 6;
-/// This many identical Likert answers in a row is straight-lining.
-const MIN_FOR_STRAIGHT_LINE: usize = 10;
+/// The variance (in keyed points², answers centred on −2…+2) assumed for a
+/// scale before the person's own answers are seen; it keeps a scale with
+/// two or three identical answers from claiming perfect precision.
+const PRIOR_VARIANCE: f64 = 0.8;
+/// How many answers' worth of weight the prior variance carries.
+const PRIOR_WEIGHT: f64 = 2.0;
+/// Retake chance at or above this is the high confidence level…
+pub const HIGH_RETAKE: f64 = 0.9;
+/// …and at or above this the medium level; below it, low.
+pub const MEDIUM_RETAKE: f64 = 0.7;
+/// Response styles are judged on at least this many statements.
+const MIN_FOR_STYLE: usize = 12;
+/// The most common answer on this share of statements is straight-lining.
+pub const STRAIGHT_LINE_SHARE: f64 = 0.8;
+/// The middle answer on this share of statements is midpoint responding.
+pub const MIDPOINT_SHARE: f64 = 0.6;
+/// A pooled spread of keyed answers within topics (standard deviation, in
+/// answer steps) at or above this is answering at random.
+pub const RANDOM_SPREAD: f64 = 1.0;
+/// One topic's spread at or above this: its answers contradict each other.
+pub const CONTRADICTION_SPREAD: f64 = 1.5;
+/// Average agreement (−2…+2) with statements *and* their opposites at or
+/// beyond this is agreeing (or disagreeing) with everything.
+pub const AGREE_ALL_TENDENCY: f64 = 0.75;
+/// The retake chance a sheet keeps at most when its answers follow a
+/// pattern that says little about the person (same answer everywhere, or
+/// at random): the measurement model does not hold for it.
+const PATTERN_CAP: f64 = 0.5;
+/// The retake chance kept at most with a milder response style (mostly the
+/// middle answer, or agreeing with everything).
+const STYLE_CAP: f64 = 0.75;
 
 /// A person's answer to one item: a number for a statement, an option id for
 /// a scenario.
@@ -90,36 +124,100 @@ impl Band {
     }
 }
 
-/// How much to trust the result.
+/// How much to trust the result: the level of the retake chance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConfidenceLevel {
+    /// The same band would come out less than 7 times in 10.
     Low,
+    /// 7 to 9 times in 10.
     Medium,
+    /// 9 times in 10 or more.
     High,
 }
 
-/// Why the confidence is what it is.
+impl ConfidenceLevel {
+    pub fn from_retake(retake: f64) -> ConfidenceLevel {
+        if retake >= HIGH_RETAKE {
+            ConfidenceLevel::High
+        } else if retake >= MEDIUM_RETAKE {
+            ConfidenceLevel::Medium
+        } else {
+            ConfidenceLevel::Low
+        }
+    }
+}
+
+/// Why the confidence is lower than the answers alone would make it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum ConfidenceNote {
-    /// Some questions were skipped or not reached.
+    /// Some questions were skipped or not reached: fewer answers, a wider
+    /// range for the leaning.
     Skipped { skipped: usize, total: usize },
-    /// Answers on these scales pulled against each other.
+    /// On these topics the answers contradict each other (agreeing with a
+    /// statement and with its opposite), which widens the range.
     Inconsistent { dimensions: Vec<DimensionId> },
-    /// The same answer was given to (nearly) every statement.
-    StraightLine { value: u8 },
-    /// The respondent tended to agree (positive) or disagree overall; the
-    /// scores were corrected for it.
-    Acquiescence { tendency: f64 },
+    /// Answers within topics vary about as much as random answers would.
+    Random { spread: f64 },
+    /// The same answer was given to this share of the statements.
+    StraightLine { value: u8, share: f64 },
+    /// The middle answer was given to this share of the statements.
+    Midpoint { share: f64 },
+    /// Statements and their opposites were agreed with (positive) or
+    /// disagreed with (negative) alike.
+    AgreeAll { tendency: f64 },
 }
 
+impl ConfidenceNote {
+    /// Whether the note caps the confidence (a response style) rather than
+    /// only explaining a wider range.
+    pub fn is_style(&self) -> bool {
+        !matches!(
+            self,
+            ConfidenceNote::Skipped { .. } | ConfidenceNote::Inconsistent { .. }
+        )
+    }
+}
+
+/// How far the result can be trusted, from the person's own answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Confidence {
-    /// 0–100.
+    /// The retake chance in percent, 0–100.
     pub value: f64,
     pub level: ConfidenceLevel,
+    /// The estimated chance, 0–1, that the same person answering again
+    /// would land in the same band.
+    pub retake: f64,
+    /// The standard error of the leaning, in points, estimated from how
+    /// much the person's answers vary within each topic and how many there
+    /// are.
+    pub standard_error: f64,
     pub notes: Vec<ConfidenceNote>,
+}
+
+impl Confidence {
+    /// The retake chance in words a person can picture: "about 9 in 10".
+    pub fn in_words(&self) -> String {
+        if self.retake >= 0.95 {
+            "more than 9 in 10".to_owned()
+        } else if self.retake < 0.05 {
+            "less than 1 in 10".to_owned()
+        } else {
+            let n = (self.retake * 10.0).round().clamp(1.0, 9.0);
+            format!("about {n:.0} in 10")
+        }
+    }
+}
+
+/// What a result in the middle means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Middle {
+    /// Pulled toward both tracks (and wanting a mixed role).
+    Both,
+    /// Pulled toward neither.
+    Neither,
 }
 
 /// One dimension's result.
@@ -153,6 +251,11 @@ pub struct Profile {
     /// Distance of the leaning from the nearest band boundary, in points.
     pub margin: f64,
     pub confidence: Confidence,
+    /// Each side's pooled score, 0–100 (50 neutral): management, technical.
+    pub sides: (Option<f64>, Option<f64>),
+    /// In the hybrid band: drawn to both tracks or to neither (`None`: not
+    /// clearly either, or not in the middle).
+    pub middle: Option<Middle>,
     pub answered: usize,
     pub total: usize,
     pub contributions: Vec<Contribution>,
@@ -181,35 +284,24 @@ impl Profile {
     }
 }
 
+/// One answer's effect on one dimension, in keyed points.
+struct Raw<'a> {
+    item: &'a ItemId,
+    dim: &'a DimensionId,
+    keyed: f64,
+}
+
 /// Scores `answers` against `bank`. Answers to unknown items and invalid
 /// values are ignored (the caller reports them); a partial sheet scores what
 /// it has and lowers the confidence.
 pub fn score(bank: &Bank, answers: &Answers) -> Profile {
-    // Pass 1: acquiescence, from all answered Likert statements.
-    let likert: Vec<(&super::bank::LikertItem, u8)> = bank
-        .items
-        .iter()
-        .filter_map(|item| match (item, answers.get(item.id())) {
-            (Item::Likert(l), Some(Response::Likert(v))) if (1..=5).contains(v) => Some((l, *v)),
-            _ => None,
-        })
-        .collect();
-    let acquiescence = if likert.len() >= MIN_FOR_ACQUIESCENCE {
-        likert.iter().map(|(_, v)| f64::from(*v) - 3.0).sum::<f64>() / likert.len() as f64
-    } else {
-        0.0
-    };
-
-    // Pass 2: keyed values and their maxima per dimension.
-    struct Raw<'a> {
-        item: &'a ItemId,
-        dim: &'a DimensionId,
-        keyed: f64,
-    }
+    // Keyed values and their maxima per dimension.
     let mut raws: Vec<Raw> = Vec::new();
     let mut max_sum: BTreeMap<&DimensionId, f64> = BTreeMap::new();
     let mut answered_per_dim: BTreeMap<&DimensionId, usize> = BTreeMap::new();
     let mut total_per_dim: BTreeMap<&DimensionId, usize> = BTreeMap::new();
+    let mut likert: Vec<(&LikertItem, u8)> = Vec::new();
+    let mut scenarios: Vec<&ScenarioItem> = Vec::new();
     let mut answered = 0;
     for item in &bank.items {
         match item {
@@ -222,25 +314,18 @@ pub fn score(bank: &Bank, answers: &Answers) -> Profile {
                     continue;
                 }
                 answered += 1;
+                likert.push((l, *v));
                 *answered_per_dim.entry(&l.dimension).or_default() += 1;
-                let sign = if l.reverse { -1.0 } else { 1.0 };
-                let keyed = ((f64::from(*v) - 3.0 - acquiescence) * sign).clamp(-2.0, 2.0);
                 raws.push(Raw {
                     item: &l.id,
                     dim: &l.dimension,
-                    keyed,
+                    keyed: keyed(l, *v),
                 });
                 *max_sum.entry(&l.dimension).or_default() += 2.0;
             }
             Item::Scenario(s) => {
-                let mut dims: BTreeMap<&DimensionId, i32> = BTreeMap::new();
-                for o in &s.options {
-                    for (d, w) in &o.weights {
-                        let m = dims.entry(d).or_default();
-                        *m = (*m).max(w.abs());
-                    }
-                }
-                for d in dims.keys() {
+                let dims = scenario_maxima(s);
+                for (d, _) in &dims {
                     *total_per_dim.entry(d).or_default() += 1;
                 }
                 let Some(Response::Choice(choice)) = answers.get(&s.id) else {
@@ -250,9 +335,10 @@ pub fn score(bank: &Bank, answers: &Answers) -> Profile {
                     continue;
                 };
                 answered += 1;
+                scenarios.push(s);
                 for (d, m) in dims {
                     *answered_per_dim.entry(d).or_default() += 1;
-                    *max_sum.entry(d).or_default() += f64::from(m);
+                    *max_sum.entry(d).or_default() += m;
                     let w = option.weights.get(d).copied().unwrap_or(0);
                     raws.push(Raw {
                         item: &s.id,
@@ -284,34 +370,33 @@ pub fn score(bank: &Bank, answers: &Answers) -> Profile {
         })
         .collect();
 
-    // The leaning: weighted mean of each side's scores, management minus
-    // technical. A side with no scored dimension counts as neutral.
-    let side_weight = |track: Track| -> f64 {
+    // The leaning pools each side's answers: management's weighted keyed
+    // sum over the most it could have been, minus the technical side's.
+    // Every answer on a side therefore counts alike (times its
+    // dimension's weight), whichever topic it belongs to.
+    let side_max = |track: Track| -> f64 {
         bank.dimensions
             .iter()
-            .zip(&dimensions)
-            .filter(|(d, s)| d.track == track && s.score.is_some())
-            .map(|(d, _)| d.weight)
+            .filter(|d| d.track == track)
+            .map(|d| d.weight * max_sum.get(&d.id).copied().unwrap_or(0.0))
             .sum()
     };
-    let (w_mgmt, w_tech) = (
-        side_weight(Track::Management),
-        side_weight(Track::Technical),
-    );
-    let factor = |id: &DimensionId| -> f64 {
-        match bank.dimension(id) {
-            Some(d) if d.track == Track::Management && w_mgmt > 0.0 => d.weight / w_mgmt,
-            Some(d) if d.track == Track::Technical && w_tech > 0.0 => -d.weight / w_tech,
-            _ => 0.0,
-        }
+    let (w_mgmt, w_tech) = (side_max(Track::Management), side_max(Track::Technical));
+    let factor = |id: &DimensionId| -> f64 { leaning_factor(bank, id, w_mgmt, w_tech) };
+    let side = |track: Track, w: f64| -> Option<f64> {
+        (w > 0.0).then(|| {
+            let s: f64 = raws
+                .iter()
+                .filter(|r| bank.dimension(r.dim).is_some_and(|d| d.track == track))
+                .map(|r| r.keyed * bank.dimension(r.dim).map_or(0.0, |d| d.weight))
+                .sum();
+            50.0 + 50.0 * s / w
+        })
     };
-    let leaning: f64 = bank
-        .dimensions
-        .iter()
-        .zip(&dimensions)
-        .filter_map(|(d, s)| s.score.map(|v| factor(&d.id) * (v - 50.0)))
-        .sum();
-
+    let sides = (
+        side(Track::Management, w_mgmt),
+        side(Track::Technical, w_tech),
+    );
     let contributions: Vec<Contribution> = raws
         .iter()
         .filter(|r| r.keyed != 0.0)
@@ -321,105 +406,381 @@ pub fn score(bank: &Bank, answers: &Answers) -> Profile {
                 item: r.item.clone(),
                 dimension: r.dim.clone(),
                 points,
-                leaning: points * factor(r.dim),
+                leaning: r.keyed * factor(r.dim),
             }
         })
         .collect();
+    let leaning: f64 = contributions.iter().map(|c| c.leaning).sum();
 
-    let confidence = confidence(bank, answered, &likert, acquiescence);
     let band = Band::from_leaning(leaning);
     let margin = match band {
         Band::Hybrid => HYBRID_HALF_WIDTH - leaning.abs(),
         _ => leaning.abs() - HYBRID_HALF_WIDTH,
     };
+    let standard_error = standard_error(bank, &likert, &scenarios, &factor);
+    let confidence = confidence(bank, answered, &likert, leaning, band, standard_error);
+    let middle = (band == Band::Hybrid)
+        .then(|| middle(bank, &dimensions, sides))
+        .flatten();
     Profile {
         dimensions,
         leaning,
         band,
         margin,
         confidence,
+        sides,
+        middle,
         answered,
         total: bank.items.len(),
         contributions,
     }
 }
 
+/// A statement's answer centred on the neutral point and keyed: −2…+2,
+/// positive toward the dimension's high pole.
+fn keyed(l: &LikertItem, v: u8) -> f64 {
+    let centred = f64::from(v) - 3.0;
+    if l.reverse {
+        -centred
+    } else {
+        centred
+    }
+}
+
+/// The dimensions a scenario weighs, each with the most it can move them.
+fn scenario_maxima(s: &ScenarioItem) -> Vec<(&DimensionId, f64)> {
+    let mut dims: Vec<(&DimensionId, f64)> = Vec::new();
+    for o in &s.options {
+        for (d, w) in &o.weights {
+            let w = f64::from(w.abs());
+            match dims.iter_mut().find(|(x, _)| *x == d) {
+                Some(e) => e.1 = e.1.max(w),
+                None => dims.push((d, w)),
+            }
+        }
+    }
+    dims.sort_by(|a, b| a.0.cmp(b.0));
+    dims
+}
+
+/// Points of leaning per keyed point on dimension `id`, given each side's
+/// weighted maximum: positive toward management.
+fn leaning_factor(bank: &Bank, id: &DimensionId, w_mgmt: f64, w_tech: f64) -> f64 {
+    match bank.dimension(id) {
+        Some(d) if d.track == Track::Management && w_mgmt > 0.0 => 50.0 * d.weight / w_mgmt,
+        Some(d) if d.track == Track::Technical && w_tech > 0.0 => -50.0 * d.weight / w_tech,
+        _ => 0.0,
+    }
+}
+
+/// What moves the leaning: for every question, the most one answer to it
+/// can change the leaning when the whole questionnaire is answered (its
+/// *leverage*), in points. Statements on topics outside the leaning have
+/// none. Used by the bank checks and the validity simulation.
+pub fn leverage(bank: &Bank) -> Vec<(ItemId, f64)> {
+    let effects = answer_effects(bank);
+    effects
+        .into_iter()
+        .map(|(id, values)| {
+            let hi = values.iter().copied().fold(f64::MIN, f64::max);
+            let lo = values.iter().copied().fold(f64::MAX, f64::min);
+            (id, if values.is_empty() { 0.0 } else { hi - lo })
+        })
+        .collect()
+}
+
+/// For every question, the leaning points each possible answer adds when
+/// the whole questionnaire is answered: five values for a statement
+/// (answers 1…5), one per option for a scenario.
+pub fn answer_effects(bank: &Bank) -> Vec<(ItemId, Vec<f64>)> {
+    let mut max_sum: BTreeMap<&DimensionId, f64> = BTreeMap::new();
+    for item in &bank.items {
+        match item {
+            Item::Likert(l) => *max_sum.entry(&l.dimension).or_default() += 2.0,
+            Item::Scenario(s) => {
+                for (d, m) in scenario_maxima(s) {
+                    *max_sum.entry(d).or_default() += m;
+                }
+            }
+        }
+    }
+    let side_max = |track: Track| -> f64 {
+        bank.dimensions
+            .iter()
+            .filter(|d| d.track == track)
+            .map(|d| d.weight * max_sum.get(&d.id).copied().unwrap_or(0.0))
+            .sum()
+    };
+    let (w_mgmt, w_tech) = (side_max(Track::Management), side_max(Track::Technical));
+    bank.items
+        .iter()
+        .map(|item| {
+            let values = match item {
+                Item::Likert(l) => {
+                    let f = leaning_factor(bank, &l.dimension, w_mgmt, w_tech);
+                    (1..=5).map(|v| keyed(l, v) * f).collect()
+                }
+                Item::Scenario(s) => s
+                    .options
+                    .iter()
+                    .map(|o| {
+                        o.weights
+                            .iter()
+                            .map(|(d, w)| f64::from(*w) * leaning_factor(bank, d, w_mgmt, w_tech))
+                            .sum()
+                    })
+                    .collect(),
+            };
+            (item.id().clone(), values)
+        })
+        .collect()
+}
+
+/// The spread of the person's keyed answers within each dimension: the sum
+/// of squared deviations from the dimension's mean and the count.
+fn spreads<'a>(likert: &[(&'a LikertItem, u8)]) -> Vec<(&'a DimensionId, f64, usize)> {
+    let mut by_dim: Vec<(&DimensionId, Vec<f64>)> = Vec::new();
+    for (l, v) in likert {
+        match by_dim.iter_mut().find(|(d, _)| *d == &l.dimension) {
+            Some(e) => e.1.push(keyed(l, *v)),
+            None => by_dim.push((&l.dimension, vec![keyed(l, *v)])),
+        }
+    }
+    by_dim
+        .into_iter()
+        .map(|(d, xs)| {
+            let mean = xs.iter().sum::<f64>() / xs.len() as f64;
+            let ss = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>();
+            (d, ss, xs.len())
+        })
+        .collect()
+}
+
+/// The standard error of the leaning, in points. Each answer is taken as
+/// the person's standing on its topic plus an error whose variance is
+/// estimated from how much the person's answers on that topic vary (shrunk
+/// toward a prior so that a few identical answers do not claim perfect
+/// precision). The leaning is a weighted sum of answers, so its variance is
+/// the sum of each answer's weight squared times its error variance. A
+/// scenario counts as one answer with the average error variance, scaled to
+/// its own range.
+fn standard_error(
+    bank: &Bank,
+    likert: &[(&LikertItem, u8)],
+    scenarios: &[&ScenarioItem],
+    factor: &dyn Fn(&DimensionId) -> f64,
+) -> f64 {
+    let variance_of = |ss: f64, n: usize| -> f64 {
+        (ss + PRIOR_WEIGHT * PRIOR_VARIANCE) / ((n as f64 - 1.0).max(0.0) + PRIOR_WEIGHT)
+    };
+    let spreads = spreads(likert);
+    let var_for = |d: &DimensionId| -> f64 {
+        spreads
+            .iter()
+            .find(|(x, _, _)| *x == d)
+            .map_or(PRIOR_VARIANCE, |(_, ss, n)| variance_of(*ss, *n))
+    };
+    let leaning_vars: Vec<f64> = spreads
+        .iter()
+        .filter(|(d, _, _)| bank.dimension(d).is_some_and(|x| x.track.in_leaning()))
+        .map(|(_, ss, n)| variance_of(*ss, *n))
+        .collect();
+    let mean_var = if leaning_vars.is_empty() {
+        PRIOR_VARIANCE
+    } else {
+        leaning_vars.iter().sum::<f64>() / leaning_vars.len() as f64
+    };
+    let mut variance = 0.0;
+    for (l, _) in likert {
+        variance += factor(&l.dimension).powi(2) * var_for(&l.dimension);
+    }
+    for s in scenarios {
+        // A statement's answer spans 4 keyed points; a scenario's choice
+        // spans its own range of leaning points.
+        let values: Vec<f64> = s
+            .options
+            .iter()
+            .map(|o| {
+                o.weights
+                    .iter()
+                    .map(|(d, w)| f64::from(*w) * factor(d))
+                    .sum()
+            })
+            .collect();
+        let hi = values.iter().copied().fold(f64::MIN, f64::max);
+        let lo = values.iter().copied().fold(f64::MAX, f64::min);
+        if hi > lo {
+            variance += ((hi - lo) / 4.0).powi(2) * mean_var;
+        }
+    }
+    variance.sqrt()
+}
+
+/// The chance that a retake, with its own measurement error, lands in the
+/// same band: the leaning's difference between two sittings has twice the
+/// variance of one.
+pub fn retake_chance(leaning: f64, band: Band, standard_error: f64) -> f64 {
+    let (lo, hi) = match band {
+        Band::Management => (HYBRID_HALF_WIDTH, f64::INFINITY),
+        Band::Hybrid => (-HYBRID_HALF_WIDTH, HYBRID_HALF_WIDTH),
+        Band::Technical => (f64::NEG_INFINITY, -HYBRID_HALF_WIDTH),
+    };
+    let sd = std::f64::consts::SQRT_2 * standard_error;
+    if sd <= 0.0 {
+        return 1.0;
+    }
+    (normal_cdf((hi - leaning) / sd) - normal_cdf((lo - leaning) / sd)).clamp(0.0, 1.0)
+}
+
+/// The standard normal distribution function (Abramowitz and Stegun
+/// 7.1.26; absolute error below 1.5e-7).
+pub fn normal_cdf(z: f64) -> f64 {
+    if z.is_infinite() {
+        return if z > 0.0 { 1.0 } else { 0.0 };
+    }
+    let x = z.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * x);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-x * x).exp();
+    if z >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
 fn confidence(
     bank: &Bank,
     answered: usize,
-    likert: &[(&super::bank::LikertItem, u8)],
-    acquiescence: f64,
+    likert: &[(&LikertItem, u8)],
+    leaning: f64,
+    band: Band,
+    standard_error: f64,
 ) -> Confidence {
-    let total = bank.items.len().max(1);
-    let coverage = answered as f64 / total as f64;
     let mut notes = Vec::new();
+    if answered == 0 {
+        return Confidence {
+            value: 0.0,
+            level: ConfidenceLevel::Low,
+            retake: 0.0,
+            standard_error,
+            notes,
+        };
+    }
     if answered < bank.items.len() {
         notes.push(ConfidenceNote::Skipped {
             skipped: bank.items.len() - answered,
             total: bank.items.len(),
         });
     }
+    let mut retake = retake_chance(leaning, band, standard_error);
+    let mut cap = |c: f64| retake = retake.min(c);
 
-    // Consistency: the spread of keyed answers (before the acquiescence
-    // correction) within each scale. Agreeing with a statement and with its
-    // opposite shows up here as a wide spread.
-    let mut spreads = Vec::new();
-    let mut inconsistent = Vec::new();
-    for d in &bank.dimensions {
-        let keyed: Vec<f64> = likert
-            .iter()
-            .filter(|(l, _)| l.dimension == d.id)
-            .map(|(l, v)| (f64::from(*v) - 3.0) * if l.reverse { -1.0 } else { 1.0 })
-            .collect();
-        if keyed.len() < 2 {
-            continue;
-        }
-        let mean = keyed.iter().sum::<f64>() / keyed.len() as f64;
-        let sd =
-            (keyed.iter().map(|k| (k - mean).powi(2)).sum::<f64>() / keyed.len() as f64).sqrt();
-        let spread = ((sd - TOLERATED_SPREAD) / (2.0 - TOLERATED_SPREAD)).clamp(0.0, 1.0);
-        if spread > 0.4 {
-            inconsistent.push(d.id.clone());
-        }
-        spreads.push(spread);
-    }
-    let inconsistency = if spreads.is_empty() {
-        0.0
-    } else {
-        spreads.iter().sum::<f64>() / spreads.len() as f64
-    };
-    if !inconsistent.is_empty() {
+    // Contradictions and random answering, from the spread of keyed answers
+    // within each topic.
+    let spreads = spreads(likert);
+    let contradictory: Vec<DimensionId> = spreads
+        .iter()
+        .filter(|(_, ss, n)| *n >= 2 && (ss / *n as f64).sqrt() >= CONTRADICTION_SPREAD)
+        .map(|(d, _, _)| (*d).clone())
+        .collect();
+    if !contradictory.is_empty() {
         notes.push(ConfidenceNote::Inconsistent {
-            dimensions: inconsistent,
+            dimensions: contradictory,
         });
     }
+    if likert.len() >= MIN_FOR_STYLE {
+        let (ss, df) = spreads
+            .iter()
+            .filter(|(_, _, n)| *n >= 2)
+            .fold((0.0, 0usize), |(s, k), (_, ss, n)| (s + ss, k + n - 1));
+        let spread = if df > 0 { (ss / df as f64).sqrt() } else { 0.0 };
 
-    let mut straight = 1.0;
-    if likert.len() >= MIN_FOR_STRAIGHT_LINE {
-        let first = likert[0].1;
-        let same = likert.iter().filter(|(_, v)| *v == first).count();
-        if same as f64 >= 0.9 * likert.len() as f64 {
-            straight = 0.3;
-            notes.push(ConfidenceNote::StraightLine { value: first });
+        let mut counts = [0usize; 5];
+        for (_, v) in likert {
+            counts[usize::from(*v - 1)] += 1;
+        }
+        let n = likert.len() as f64;
+        let (top, most) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)))
+            .map(|(i, c)| (i as u8 + 1, *c))
+            .unwrap_or((3, 0));
+        let top_share = most as f64 / n;
+        let mid_share = counts[2] as f64 / n;
+        if top_share >= STRAIGHT_LINE_SHARE {
+            notes.push(ConfidenceNote::StraightLine {
+                value: top,
+                share: top_share,
+            });
+            cap(PATTERN_CAP);
+        } else if mid_share >= MIDPOINT_SHARE {
+            notes.push(ConfidenceNote::Midpoint { share: mid_share });
+            cap(STYLE_CAP);
+        }
+        if spread >= RANDOM_SPREAD {
+            notes.push(ConfidenceNote::Random { spread });
+            cap(PATTERN_CAP);
+        }
+        // Agreement with forward and with reverse-keyed statements, each
+        // averaged on its own so that unequal counts do not tip it.
+        let mean = |reverse: bool| -> Option<f64> {
+            let xs: Vec<f64> = likert
+                .iter()
+                .filter(|(l, _)| l.reverse == reverse)
+                .map(|(_, v)| f64::from(*v) - 3.0)
+                .collect();
+            (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
+        };
+        if let (Some(f), Some(r)) = (mean(false), mean(true)) {
+            let tendency = (f + r) / 2.0;
+            if tendency.abs() >= AGREE_ALL_TENDENCY {
+                notes.push(ConfidenceNote::AgreeAll { tendency });
+                cap(STYLE_CAP);
+            }
         }
     }
-    if acquiescence.abs() >= 0.5 {
-        notes.push(ConfidenceNote::Acquiescence {
-            tendency: acquiescence,
-        });
-    }
-
-    let value = (100.0 * coverage * (1.0 - inconsistency) * straight).clamp(0.0, 100.0);
-    let level = if value >= 70.0 {
-        ConfidenceLevel::High
-    } else if value >= 40.0 {
-        ConfidenceLevel::Medium
-    } else {
-        ConfidenceLevel::Low
-    };
     Confidence {
-        value,
-        level,
+        value: 100.0 * retake,
+        level: ConfidenceLevel::from_retake(retake),
+        retake,
+        standard_error,
         notes,
+    }
+}
+
+/// In the middle band: whether the person is drawn to both tracks or to
+/// neither, from the two sides' pooled scores and, when the bank has one,
+/// the scale of wanting a mixed role.
+fn middle(
+    bank: &Bank,
+    dims: &[DimensionScore],
+    sides: (Option<f64>, Option<f64>),
+) -> Option<Middle> {
+    let (m, t) = (sides.0?, sides.1?);
+    let pull = (m + t) / 2.0 - 50.0;
+    let hybrid: Vec<f64> = bank
+        .dimensions
+        .iter()
+        .zip(dims)
+        .filter(|(d, _)| d.track == Track::Hybrid)
+        .filter_map(|(_, s)| s.score)
+        .collect();
+    let want = if hybrid.is_empty() {
+        pull
+    } else {
+        hybrid.iter().sum::<f64>() / hybrid.len() as f64 - 50.0
+    };
+    let z = pull + want;
+    if z >= 10.0 {
+        Some(Middle::Both)
+    } else if z <= -10.0 {
+        Some(Middle::Neither)
+    } else {
+        None
     }
 }

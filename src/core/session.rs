@@ -56,6 +56,21 @@ pub struct Session {
     pub plan: PlanSettings,
 }
 
+/// What changed between the bank a session's answers were given to and
+/// the current one. The answers to retired questions stay in the session
+/// (and in any export); the result is worked out from those that still
+/// apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    /// The bank id and version the answers were given to.
+    pub from: (String, String),
+    /// Answers kept but not counted: their questions are no longer asked
+    /// (or the answer does not fit the current question).
+    pub retired: Vec<ItemId>,
+    /// Current questions without an answer, in questionnaire order.
+    pub new_questions: Vec<ItemId>,
+}
+
 /// What the person set on the roadmap page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -311,6 +326,53 @@ impl Session {
             session: QuestionnaireRef(self, kept),
         })
         .unwrap_or_default()
+    }
+
+    /// How these answers fit `bank` when it is not the bank they were given
+    /// to (another id or version): `None` when it is the same bank.
+    pub fn changes(&self, bank: &Bank) -> Option<Changes> {
+        if self.bank_id == bank.id && self.bank_version == bank.version {
+            return None;
+        }
+        let retired = self.unmatched(bank);
+        let new_questions = bank
+            .items
+            .iter()
+            .filter(|i| !self.answers.contains_key(i.id()))
+            .map(|i| i.id().clone())
+            .collect();
+        Some(Changes {
+            from: (self.bank_id.clone(), self.bank_version.clone()),
+            retired,
+            new_questions,
+        })
+    }
+
+    /// Makes answers given to another version of `bank` ready to carry on
+    /// with: when new questions are unanswered, the questionnaire resumes
+    /// at the first of them and the result is provisional again; once every
+    /// current question has an answer, the session takes on the current
+    /// version. Answers to retired questions are kept either way.
+    pub fn adopt(&mut self, bank: &Bank) {
+        let Some(changes) = self.changes(bank) else {
+            return;
+        };
+        match changes
+            .new_questions
+            .first()
+            .and_then(|id| bank.item_index(id))
+        {
+            Some(i) => {
+                if self.finished {
+                    self.position = i;
+                    self.finished = false;
+                }
+            }
+            None => {
+                self.bank_id = bank.id.clone();
+                self.bank_version = bank.version.clone();
+            }
+        }
     }
 
     /// Answers that do not fit `bank` — unknown items or values out of range.

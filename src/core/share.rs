@@ -8,7 +8,7 @@
 //! a link cut short while copying is recognised as incomplete rather than
 //! read as a different result.
 
-use super::bank::{Bank, Item, OptionId};
+use super::bank::{Bank, Item, ItemId, OptionId};
 use super::score::{Answers, Response};
 use super::session::Session;
 
@@ -120,30 +120,57 @@ pub fn decode(bank: &Bank, fragment: &str) -> Result<Shared, ShareError> {
         return Err(ShareError::Newer(version));
     }
     let answer_text = answer_text.ok_or_else(|| ShareError::Malformed("no answers".into()))?;
-    if answer_text.chars().count() > bank.items.len() {
+    // A link holds answers in the order of the bank it was made with: the
+    // current bank's, or an earlier version's recorded in the bank.
+    let slots: Vec<(ItemId, Option<Vec<OptionId>>)> =
+        match bank.earlier.iter().find(|l| {
+            bank_version.as_deref() == Some(l.version.as_str()) && l.version != bank.version
+        }) {
+            Some(layout) => layout
+                .items
+                .iter()
+                .map(|i| {
+                    (
+                        i.id.clone(),
+                        (!i.options.is_empty()).then(|| i.options.clone()),
+                    )
+                })
+                .collect(),
+            None => bank
+                .items
+                .iter()
+                .map(|item| match item {
+                    Item::Likert(l) => (l.id.clone(), None),
+                    Item::Scenario(s) => (
+                        s.id.clone(),
+                        Some(s.options.iter().map(|o| o.id.clone()).collect()),
+                    ),
+                })
+                .collect(),
+        };
+    if answer_text.chars().count() > slots.len() {
         return Err(ShareError::Malformed(
             "it has more answers than this questionnaire has questions".into(),
         ));
     }
     let mut answers = Answers::new();
-    for (item, ch) in bank.items.iter().zip(answer_text.chars()) {
-        let response = match (item, ch) {
+    for ((id, options), ch) in slots.iter().zip(answer_text.chars()) {
+        let response = match (options, ch) {
             (_, '-') => continue,
-            (Item::Likert(_), '1'..='5') => Response::Likert(ch as u8 - b'0'),
-            (Item::Scenario(s), 'a'..='z') => {
-                let option = s.options.get(usize::from(ch as u8 - b'a')).ok_or_else(|| {
-                    ShareError::Malformed(format!("question {} has no option {ch}", item.id()))
+            (None, '1'..='5') => Response::Likert(ch as u8 - b'0'),
+            (Some(options), 'a'..='z') => {
+                let option = options.get(usize::from(ch as u8 - b'a')).ok_or_else(|| {
+                    ShareError::Malformed(format!("question {id} has no option {ch}"))
                 })?;
-                Response::Choice(OptionId(option.id.0.clone()))
+                Response::Choice(option.clone())
             }
             _ => {
                 return Err(ShareError::Malformed(format!(
-                    "\"{ch}\" is not an answer to question {}",
-                    item.id()
+                    "\"{ch}\" is not an answer to question {id}"
                 )))
             }
         };
-        answers.insert(item.id().clone(), response);
+        answers.insert(id.clone(), response);
     }
     let session = Session {
         bank_id: bank.id.clone(),

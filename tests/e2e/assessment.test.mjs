@@ -3,6 +3,7 @@
 // machine.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ASIDE_KEY, BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage, route } from './helpers.mjs';
 
 let env;
@@ -59,6 +60,8 @@ test('keyboard only: complete the questionnaire and see an explained result', as
   await heading.waitFor();
   await assert.doesNotReject(page.getByRole('heading', { name: 'Why this result' }).waitFor());
   assert.match(await page.locator('.headline').innerText(), /Confidence: High/);
+  // The confidence is a retake chance in plain words.
+  assert.match(await page.locator('.headline .retake').innerText(), /If you answered again, the same result would come out (more than 9|about \d) in 10 times\./);
   // The chart has its table alternative with one row per topic.
   const rows = page.getByRole('table', { name: /Scores by topic/ }).getByRole('row');
   assert.equal(await rows.count(), BANK.dimensions.length + 1);
@@ -194,6 +197,31 @@ test('answering on the assessment page keeps what was entered on the planner pag
   assert.equal(await page.getByRole('group', { name: skill }).getByLabel(/^Level 3:/).isChecked(), true);
   await page.goto(route(env.base, 'results'));
   await page.getByText(`This is a provisional result: 2 of ${BANK.items.length} questions answered.`).waitFor();
+  await context.close();
+  assertClean(problems);
+});
+
+test('a save from questionnaire 1.0.0 still opens, says what changed and resumes at the first new question', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  const old = JSON.parse(readFileSync(new URL('../fixtures/result_bank_1.0.0.json', import.meta.url)));
+  await page.goto(env.base);
+  await appReady(page);
+  await page.evaluate(([k, s]) => localStorage.setItem(k, JSON.stringify({
+    format: 'crossroads-session', version: 1, session: s,
+  })), [SESSION_KEY, old.session]);
+  await page.goto(route(env.base, 'results'));
+  await page.getByRole('heading', { name: 'The questionnaire has changed' }).waitFor();
+  const panel = page.locator('.changed');
+  assert.match(await panel.innerText(), /given to version 1\.0\.0 of the questionnaire; this is version 2\.0\.0/);
+  const fresh = BANK.items.filter((it) => !(it.id in old.session.answers));
+  assert.equal(await panel.locator('.new-questions li').count(), fresh.length);
+  assert.equal(await panel.locator('.new-questions li').first().innerText(), fresh[0].text);
+  await panel.getByRole('link', { name: 'Answer the new questions' }).click();
+  const first = BANK.items.findIndex((it) => it.id === fresh[0].id);
+  await page.getByRole('heading', { name: `Question ${first + 1} of ${BANK.items.length}` }).waitFor();
+  // Every 1.0.0 answer is still in the save, retired ones included.
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY));
+  assert.deepEqual(saved.session.answers, old.session.answers);
   await context.close();
   assertClean(problems);
 });

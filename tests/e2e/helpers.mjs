@@ -92,10 +92,11 @@ export async function seedFinished(page, track) {
   const picks = clearAnswers(track);
   const answers = Object.fromEntries(BANK.items.map((it, i) =>
     [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id]));
-  await page.evaluate(([k, a]) => localStorage.setItem(k, JSON.stringify({
+  const bank = { id: BANK.id, version: BANK.version, last: BANK.items.length - 1 };
+  await page.evaluate(([k, a, b]) => localStorage.setItem(k, JSON.stringify({
     format: 'crossroads-session', version: 1,
-    session: { bank_id: 'crossroads-default', bank_version: '1.0.0', answers: a, position: 59, finished: true, started: null, updated: null },
-  })), [SESSION_KEY, answers]);
+    session: { bank_id: b.id, bank_version: b.version, answers: a, position: b.last, finished: true, started: null, updated: null },
+  })), [SESSION_KEY, answers, bank]);
 }
 
 

@@ -76,7 +76,7 @@ test('opening a file never overwrites one\'s own work; replacing asks first', as
   await page.goto(route(env.base, 'open'));
   await page.getByLabel('Choose a result file').setInputFiles(other);
   await page.getByRole('heading', { level: 1, name: /^Sam's result/ }).waitFor();
-  await page.getByText(/made with question bank crossroads-default 0\.9\.0/).waitFor();
+  await page.getByText(/given to version 0\.9\.0 of the questionnaire/).waitFor();
   await page.getByText(/no longer asks \(retired_q\)/).waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), own);
   await page.getByRole('button', { name: 'Replace my own work with this result' }).click();

@@ -21,6 +21,9 @@ const customBank = structuredClone(BANK);
 customBank.id = 'acme-bank';
 customBank.version = '2.1.0';
 customBank.items[0].text = 'At Acme I enjoy writing the weekly status note for the whole service desk.';
+// A statement that breaks a writing rule: a warning for the coordinator,
+// not an error — the bank is still used.
+customBank.items[1].text = 'I would rather fix a server myself than write a report about it.';
 
 const ROLES = JSON.parse(readFileSync(new URL('../../questions/roles.json', import.meta.url)));
 const customRoles = structuredClone(ROLES);
@@ -77,6 +80,9 @@ test('a program\'s own bank and branding replace the built-in ones', async () =>
   await page.getByText('Custom content in use: acme-bank.json, acme-roles.json.').waitFor();
   await page.getByText(/Question bank: acme-bank 2\.1\.0/).waitFor();
   await page.getByText('No problems found.').waitFor();
+  await page.getByRole('heading', { name: 'Writing warnings' }).waitFor();
+  const warnings = await page.locator('.warnings').innerText();
+  assert.match(warnings, /acme-bank\.json at items\[1\]\.text: compares two things \("than"\)/);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });

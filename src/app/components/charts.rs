@@ -64,7 +64,7 @@ pub fn DimensionBars(props: &DimensionBarsProps) -> Html {
             { for props.bars.iter().enumerate().map(|(i, b)| {
                 let y = i as f64 * row + 8.0;
                 let w = b.value.unwrap_or(0.0) / 100.0 * width;
-                let class = match b.track { Track::Management => "bar mgmt", Track::Technical => "bar tech" };
+                let class = match b.track { Track::Management => "bar mgmt", Track::Technical => "bar tech", Track::Hybrid | Track::Neither => "bar other" };
                 html! {
                     <g>
                         <text x={(left - 10.0).to_string()} y={(y + 16.0).to_string()} text-anchor="end" class="label">{ b.label.clone() }</text>

@@ -19,6 +19,13 @@ pub fn Admin() -> Html {
         .iter()
         .filter(|i| matches!(i, Item::Scenario(_)))
         .count();
+    let warnings = crate::core::wording::warnings(
+        bank,
+        report
+            .bank_file
+            .as_deref()
+            .unwrap_or(crate::core::content::BANK_FILE),
+    );
     html! {
         <article aria-labelledby="admin-title">
             <h1 id="admin-title">{ "Deployment check" }</h1>
@@ -47,6 +54,20 @@ pub fn Admin() -> Html {
                     </ul>
                 }
                 <p class="muted">{ "The same checks run natively: cargo run --bin crossroads -- check <folder>." }</p>
+            </section>
+            <section class="panel" aria-labelledby="admin-warnings">
+                <h2 id="admin-warnings">{ "Writing warnings" }</h2>
+                <p>{ "Advice, not errors: the questionnaire works as it is. Each statement should state one idea in 8–18 plain words (reading grade 9 or below), compare nothing with another activity, and, when reverse-keyed, describe the low end as a positive sentence; keying should be balanced within each topic, and every answer should move the leaning about as much as any other." }</p>
+                if warnings.is_empty() {
+                    <p>{ "No writing warnings." }</p>
+                } else {
+                    <p>{ format!("{} writing warning(s):", warnings.len()) }</p>
+                    <ul class="warnings">
+                        { for warnings.iter().map(|p| html! {
+                            <li><code>{ p.file.clone() }</code>{ " at " }<code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }</li>
+                        }) }
+                    </ul>
+                }
             </section>
         </article>
     }

@@ -201,6 +201,10 @@ pub fn CohortPage() -> Html {
                             <thead><tr><th scope="col">{ "Track" }</th><th scope="col">{ "Participants" }</th></tr></thead>
                             <tbody>{ for bands.iter().map(|(name, n)| html! { <tr><th scope="row">{ name.clone() }</th><td>{ n.to_string() }</td></tr> }) }</tbody>
                         </table>
+                        <p>{ format!(
+                            "Confidence: {} high (a retake would give the same track 9 times in 10 or more), {} medium, {} low (less than 7 in 10). Read low-confidence results as tentative.",
+                            s.confidence_levels[2], s.confidence_levels[1], s.confidence_levels[0]
+                        ) }</p>
                     </section>
                     <section class="panel" aria-labelledby="c-dims">
                         <h2 id="c-dims">{ "Average on each topic" }</h2>
@@ -232,7 +236,7 @@ pub fn CohortPage() -> Html {
                                     <th scope="row">{ p.name.clone() }</th>
                                     <td>{ match p.band { Band::Management => bank.tracks.management.name.clone(), Band::Hybrid => bank.tracks.hybrid.name.clone(), Band::Technical => bank.tracks.technical.name.clone() } }</td>
                                     <td>{ format!("{:.0} {}", p.leaning.abs(), if p.leaning >= 0.0 { "management" } else { "technical" }) }</td>
-                                    <td>{ format!("{:.0}", p.confidence) }</td>
+                                    <td>{ format!("{} ({:.0} % retake)", crate::app::pages::results::level_name(p.level), p.confidence) }</td>
                                 </tr>
                             }) }</tbody>
                         </table>

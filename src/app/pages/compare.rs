@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::opened::use_opened;
+use crate::app::pages::results::level_name;
 use crate::app::route::Route;
 use crate::app::state::use_assess;
 use crate::core::compare::compare;
@@ -95,6 +96,16 @@ pub fn Compare() -> Html {
             <section class="panel" aria-labelledby="lean-change">
                 <h2 id="lean-change">{ "Track leaning, then and now" }</h2>
                 <p class="lead">{ format!("Then: {} ({}). Now: {} ({}).", band(c.band_then), side(c.leaning_then), band(c.band_now), side(c.leaning_now)) }</p>
+                <p>{ format!(
+                    "Confidence then: {} (same track on a retake {} times). Now: {} ({} times).",
+                    level_name(c.confidence_then.level), c.confidence_then.in_words(),
+                    level_name(c.confidence_now.level), c.confidence_now.in_words()
+                ) }</p>
+                <p>{ if c.leaning_change_is_clear {
+                    format!("The leaning moved {:.0} points: more than measurement error alone would explain.", (c.leaning_now - c.leaning_then).abs())
+                } else {
+                    format!("The leaning moved {:.0} points: within what measurement error alone could explain, so read it as no clear change.", (c.leaning_now - c.leaning_then).abs())
+                } }</p>
                 <p>{ format!("{} answers differ between the two.", c.answers_changed) }</p>
             </section>
             <section class="panel" aria-labelledby="dim-change">

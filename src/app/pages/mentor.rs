@@ -77,8 +77,10 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let band = score(&state.content.bank, &file.session.answers).band;
+    let profile = score(&state.content.bank, &file.session.answers);
+    let band = profile.band;
     let prompts = discussion_prompts(cat, &rows, role, &gaps, band);
+    let confidence = &profile.confidence;
     let name = |id: &SkillId| {
         cat.skill(id)
             .map(|s| s.name.clone())
@@ -215,6 +217,12 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
                 </tbody>
             </table>
             <h3>{ "Questions for the conversation" }</h3>
+            <p class="mentor-confidence">{ format!(
+                "How firm the track result is: {} — a retake would give the same track {} times.{}",
+                crate::app::pages::results::level_name(confidence.level),
+                confidence.in_words(),
+                if confidence.level == crate::core::score::ConfidenceLevel::High { "" } else { " Treat the track as a question to explore together, not a finding." }
+            ) }</p>
             <ul class="prompts">{ for prompts.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
             <div class="field">
                 <label for="mentor-overall">{ "Overall note" }</label>

@@ -176,7 +176,6 @@ pub fn OpenedView(props: &OpenedViewProps) -> Html {
     let bank = &state.content.bank;
     let label = file.label("This person");
     let unknown = file.session.unmatched(bank);
-    let other_bank = file.session.bank_id != bank.id || file.session.bank_version != bank.version;
     let session = Rc::new(file.session.clone());
     let replace = {
         let state = state.clone();
@@ -197,12 +196,6 @@ pub fn OpenedView(props: &OpenedViewProps) -> Html {
     html! {
         <>
             <p class="notice info">{ format!("You are viewing {label}'s result, opened from a file. It is read-only, and your own work is untouched.") }</p>
-            if other_bank {
-                <p class="notice warn">{ format!(
-                    "This result was made with question bank {} {}; it is scored here with the current bank ({} {}), so figures may differ slightly from what {label} saw.",
-                    file.session.bank_id, file.session.bank_version, bank.id, bank.version
-                ) }</p>
-            }
             if !unknown.is_empty() {
                 <p class="notice warn">{ format!(
                     "{} answer(s) are to questions this version no longer asks ({}). They are kept in the file but not scored.",

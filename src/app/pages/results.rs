@@ -10,8 +10,8 @@ use crate::app::route::Route;
 use crate::app::state::use_assess;
 use crate::core::bank::{Bank, Item, ItemId, Track};
 use crate::core::content::Content;
-use crate::core::score::{score, Band, ConfidenceLevel, ConfidenceNote, Profile, Response};
-use crate::core::session::Session;
+use crate::core::score::{score, Band, ConfidenceLevel, ConfidenceNote, Middle, Profile, Response};
+use crate::core::session::{Changes, Session};
 
 #[component]
 pub fn Results() -> Html {
@@ -96,10 +96,12 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             profile.margin
         ),
     };
-    let level = match profile.confidence.level {
-        ConfidenceLevel::High => "High",
-        ConfidenceLevel::Medium => "Medium",
-        ConfidenceLevel::Low => "Low",
+    let level = level_name(profile.confidence.level);
+    let changes = props.session.changes(bank);
+    let middle_text = match (profile.middle, &bank.tracks.middle) {
+        (Some(Middle::Both), Some(m)) => Some(m.both.clone()),
+        (Some(Middle::Neither), Some(m)) => Some(m.neither.clone()),
+        _ => None,
     };
 
     let bars: Vec<Bar> = bank
@@ -116,6 +118,9 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     html! {
         <article class="results" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1" ref={heading}>{ format!("{owner} result: ") }{ &track_info.name }</h1>
+            if let Some(c) = changes {
+                <QuestionnaireChanged changes={Rc::new(c)} content={props.content.clone()} own={own} />
+            }
             if !props.session.finished {
                 <p class="notice warn">{ format!("This is a provisional result: {} of {} questions answered.", profile.answered, profile.total) }
                     if own { { " " }<a href={Route::Questions.href()}>{ "Continue the questionnaire" }</a> }</p>
@@ -128,8 +133,15 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     profile.leaning.abs()
                 ) }{ margin_text }</p>
                 <p>{ &track_info.summary }</p>
-                <p><strong>{ format!("Confidence: {level} ({:.0} of 100). ", profile.confidence.value) }</strong>
-                    { "It falls when questions are skipped or when answers on the same topic pull in opposite directions." }</p>
+                if let Some(text) = middle_text {
+                    <p class="middle">{ text }</p>
+                }
+                <p class="retake"><strong>{ format!("Confidence: {level}. ") }</strong>
+                    { format!("If {} answered again, the same result would come out {} times.", if own { "you" } else { "they" }, profile.confidence.in_words()) }</p>
+                <p>{ format!(
+                    "The leaning is measured to within about {:.0} points either way (one standard error, from how much the answers on each topic agree with each other), and it is {:.0} points from the nearest edge of its zone.",
+                    profile.confidence.standard_error, profile.margin.max(0.0)
+                ) }</p>
                 if !profile.confidence.notes.is_empty() {
                     <ul class="confidence-notes">
                         { for profile.confidence.notes.iter().map(|n| html! { <li>{ note_text(bank, n) }</li> }) }
@@ -139,7 +151,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
 
             <section class="panel" aria-labelledby="dims-title">
                 <h2 id="dims-title">{ "Your scores on each topic" }</h2>
-                <p>{ "Each topic is scored from 0 to 100; 50 is neutral. Solid bars point to management, hatched bars to the technical track." }</p>
+                <p>{ "Each topic is scored from 0 to 100; 50 is neutral. Solid bars point to management, hatched bars to the technical track; outlined bars are topics not counted in the leaning." }</p>
                 <DimensionBars bars={bars} />
                 <table class="scores">
                     <caption>{ "Scores by topic (the same data as the chart)" }</caption>
@@ -172,7 +184,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                         <details>
                             <summary>{ format!("{} — {}", d.name, s.score.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())) }</summary>
                             <p>{ reading }</p>
-                            <p><strong>{ format!("Why it points to the {} track: ", track_name(d.track).to_lowercase()) }</strong>{ &d.why }
+                            <p><strong>{ if d.track.in_leaning() { format!("Why it points to the {} track: ", track_name(d.track).to_lowercase()) } else { "Why it is not counted in the leaning: ".to_owned() } }</strong>{ &d.why }
                                 { bank.source(&d.source).map(|src| html! { <span class="muted">{ format!(" (Source: {})", src.title) }</span> }) }</p>
                         </details>
                     }
@@ -264,6 +276,55 @@ fn track_name(t: Track) -> &'static str {
     match t {
         Track::Management => "Management",
         Track::Technical => "Technical",
+        Track::Hybrid | Track::Neither => "Not counted",
+    }
+}
+
+/// The confidence level as a word.
+pub fn level_name(level: ConfidenceLevel) -> &'static str {
+    match level {
+        ConfidenceLevel::High => "High",
+        ConfidenceLevel::Medium => "Medium",
+        ConfidenceLevel::Low => "Low",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionnaireChangedProps {
+    changes: Rc<Changes>,
+    content: Rc<Content>,
+    own: bool,
+}
+
+/// Answers given to an earlier version of the questionnaire: what still
+/// counts, what is kept aside, and the new questions to answer.
+#[component]
+fn QuestionnaireChanged(props: &QuestionnaireChangedProps) -> Html {
+    let bank = &props.content.bank;
+    let c = &props.changes;
+    html! {
+        <section class="panel notice warn changed" aria-labelledby="changed-title">
+            <h2 id="changed-title">{ "The questionnaire has changed" }</h2>
+            <p>{ format!(
+                "These answers were given to version {} of the questionnaire; this is version {}. The result is worked out from the answers that still apply.",
+                c.from.1, bank.version
+            ) }</p>
+            if !c.retired.is_empty() {
+                <p>{ format!(
+                    "{} answer(s) are to statements this version no longer asks. They are kept with the answers (and in any download) but not counted.",
+                    c.retired.len()
+                ) }</p>
+            }
+            if !c.new_questions.is_empty() {
+                <p>{ format!("{} new question(s) to answer:", c.new_questions.len()) }</p>
+                <ol class="new-questions">
+                    { for c.new_questions.iter().filter_map(|id| bank.item(id)).map(|i| html! { <li>{ i.text() }</li> }) }
+                </ol>
+                if props.own {
+                    <a class="button" href={Route::Questions.href()}>{ "Answer the new questions" }</a>
+                }
+            }
+        </section>
     }
 }
 
@@ -278,20 +339,26 @@ fn note_text(bank: &Bank, note: &ConfidenceNote) -> String {
                 .filter_map(|d| bank.dimension(d).map(|d| d.name.as_str()))
                 .collect();
             format!(
-                "Some answers on the same topic pull in opposite directions: {}.",
+                "On {} the answers contradict each other (agreeing with a statement and with its opposite), so the leaning is less precise.",
                 names.join(", ")
             )
         }
-        ConfidenceNote::StraightLine { value } => format!(
-            "You gave the same answer (\"{}\") to nearly every statement.",
+        ConfidenceNote::Random { .. } => "Answers on the same topic vary about as much as random answers would, so they say little about the person; confidence is kept low.".to_owned(),
+        ConfidenceNote::StraightLine { value, share } => format!(
+            "The same answer (\"{}\") was given to {:.0} % of the statements, which says more about the way of answering than about the person; confidence is kept low.",
             bank.scale
                 .get(usize::from(*value).saturating_sub(1))
                 .map(String::as_str)
-                .unwrap_or("?")
+                .unwrap_or("?"),
+            100.0 * share
         ),
-        ConfidenceNote::Acquiescence { tendency } => format!(
-            "You tended to {} with statements in general; the scores were corrected for that.",
-            if *tendency > 0.0 { "agree" } else { "disagree" }
+        ConfidenceNote::Midpoint { share } => format!(
+            "The middle answer was given to {:.0} % of the statements, which hides where the person stands; confidence is kept below high.",
+            100.0 * share
+        ),
+        ConfidenceNote::AgreeAll { tendency } => format!(
+            "Statements and their opposites were {} with alike, so the answers say more about a habit of answering than about the person; confidence is kept below high.",
+            if *tendency > 0.0 { "agreed" } else { "disagreed" }
         ),
     }
 }
