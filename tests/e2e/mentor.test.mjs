@@ -168,9 +168,10 @@ test('progress over time: an earlier file compared with today shows the change p
   await page.getByLabel('Choose a result file').setInputFiles(earlier);
   await page.getByRole('heading', { level: 1, name: /^Me in August's result/ }).waitFor();
   await page.goto(route(env.base, 'skills'));
+  await page.locator('summary', { hasText: 'Negotiation' }).click();
   await page.getByRole('group', { name: 'Negotiation' }).getByLabel(/^Level 3:/).check();
   await page.goto(route(env.base, 'compare'));
-  await page.getByLabel('Earlier result').selectOption({ label: 'Me in August 2026-08-28' });
+  await page.getByLabel('Earlier result').selectOption({ label: 'Me in August 2026-08-28 09:30 UTC' });
   await page.getByLabel('Later result').selectOption({ label: 'My current work' });
   await page.getByText(`Then: ${BANK.tracks.technical.name}`, { exact: false }).waitFor();
   await page.getByText(`Now: ${BANK.tracks.management.name}`, { exact: false }).waitFor();

@@ -56,8 +56,9 @@ pub fn ExportPanel() -> Html {
         let state = state.clone();
         let link = link.clone();
         Callback::from(move |_| {
-            let fragment = share::encode(
+            let fragment = share::encode_full(
                 &state.content.bank,
+                &state.content.catalog,
                 &state.session,
                 state.session.display_name.as_deref(),
             );
@@ -89,7 +90,7 @@ pub fn ExportPanel() -> Html {
     html! {
         <section class="panel export" aria-labelledby="export-title">
             <h2 id="export-title">{ "Keep or share this result" }</h2>
-            <p>{ "Your work stays in this browser. To show it to a mentor or keep it safe, download a result file or make a share link. Either one holds your answers, so the result can be recalculated later." }</p>
+            <p>{ "Your work stays in this browser. To show it to a mentor or keep it safe, download a result file or make a share link. Both hold your answers (so the result can be recalculated later), your skill ratings and target role; only the file also holds your experience, notes and roadmap." }</p>
             <div class="field">
                 <label for="display-name">{ "Your name on the file (optional)" }</label>
                 <input id="display-name" type="text" autocomplete="name" maxlength="80"
