@@ -8,7 +8,6 @@ use yew::prelude::*;
 use crate::app::debounce::use_debouncer;
 use crate::app::download::download;
 use crate::app::opened::use_opened;
-use crate::app::pages::results::{ResultView, Whose};
 use crate::app::route::Route;
 use crate::app::state::{now, use_assess};
 use crate::core::bank::DimensionId;
@@ -16,13 +15,13 @@ use crate::core::career::catalog::{RoleId, SkillId};
 use crate::core::career::date::Date;
 use crate::core::career::gap::gap;
 use crate::core::career::person::Person;
-use crate::core::career::plan::{plan, Constraints};
+use crate::core::career::plan::{plan, Constraints, Step};
 use crate::core::result_file::ResultFile;
 use crate::core::review::{
     discussion_prompts, side_by_side, topics_side_by_side, Agreement, MentorReview, RatingRow,
     TopicRow, TOPIC_LEVELS,
 };
-use crate::core::score::score;
+use crate::core::score::{score, Band, ConfidenceLevel};
 
 /// How a typed text changes the review.
 type Apply = Rc<dyn Fn(&mut MentorReview, String)>;
@@ -341,8 +340,10 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
     }
 }
 
-/// One printable report for the meeting: result, gap, roadmap, mentor
-/// comparison and notes, readable in black and white.
+/// One printable report for the meeting, two A4 pages: the result, the gap,
+/// the top blind spots and hidden strengths on the first; the questions,
+/// the next three steps and space for notes on the second. Readable in
+/// black and white.
 #[component]
 pub fn MeetingReport(props: &MentorProps) -> Html {
     let state = use_assess();
@@ -351,6 +352,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
         return html! { <section class="panel" role="alert"><h1>{ "This opened result is no longer here" }</h1></section> };
     };
     let cat = &state.content.catalog;
+    let bank = &state.content.bank;
     let label = file.label("This person");
     let role = file
         .session
@@ -359,9 +361,16 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
         .and_then(|r: &RoleId| cat.role(r));
     let review = file.review.clone().unwrap_or_default();
     let rows = side_by_side(cat, &file.session.skills, &review.ratings);
+    let profile = score(bank, &file.session.answers);
+    let topic_rows = topics_side_by_side(&profile, &review.topics);
     let name = |id: &SkillId| {
         cat.skill(id)
             .map(|s| s.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let topic_name = |id: &DimensionId| {
+        bank.dimension(id)
+            .map(|d| d.name.clone())
             .unwrap_or_else(|| id.to_string())
     };
     let on_print = Callback::from(|_| {
@@ -370,6 +379,109 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
         }
     });
     let today = Date::parse(&now()).unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid"));
+    let track = match profile.band {
+        Band::Management => &bank.tracks.management,
+        Band::Hybrid => &bank.tracks.hybrid,
+        Band::Technical => &bank.tracks.technical,
+    };
+    let direction = if profile.leaning >= 0.0 {
+        "management"
+    } else {
+        "technical"
+    };
+    let gap_report = role.map(|r| gap(cat, r, &file.session.skills));
+    let gaps: Vec<SkillId> = gap_report
+        .as_ref()
+        .map(|g| {
+            g.rows
+                .iter()
+                .filter(|r| r.gap > 0)
+                .map(|r| r.skill.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let prompts = discussion_prompts(cat, &rows, role, &gaps, profile.band);
+    // The differences worth the meeting's time: skills first, largest
+    // difference first, three of each kind.
+    let mut differences: Vec<(String, Agreement, String)> = Vec::new();
+    for kind in [Agreement::BlindSpot, Agreement::HiddenStrength] {
+        let mut skill_rows: Vec<&RatingRow> = rows.iter().filter(|r| r.agreement == kind).collect();
+        skill_rows.sort_by_key(|r| {
+            std::cmp::Reverse(
+                (i16::from(r.mentor.unwrap_or(0)) - i16::from(r.own.unwrap_or(0))).abs(),
+            )
+        });
+        let topics = topic_rows.iter().filter(|t| t.agreement == kind);
+        let mut items: Vec<(String, Agreement, String)> = skill_rows
+            .iter()
+            .map(|r| {
+                let note = review
+                    .skill_notes
+                    .get(&r.skill)
+                    .map(|n| format!(" Note: {n}"))
+                    .unwrap_or_default();
+                (
+                    name(&r.skill),
+                    kind,
+                    format!(
+                        "{label} says level {}, the mentor {}.{note}",
+                        r.own.unwrap_or(0),
+                        r.mentor.unwrap_or(0)
+                    ),
+                )
+            })
+            .chain(topics.map(|t| {
+                let level = |l: Option<u8>| {
+                    l.and_then(|l| TOPIC_LEVELS.get(usize::from(l)))
+                        .copied()
+                        .unwrap_or("–")
+                        .to_lowercase()
+                };
+                (
+                    format!("{} (topic)", topic_name(&t.dimension)),
+                    kind,
+                    format!(
+                        "{label}'s answers: {}; the mentor: {}.",
+                        level(t.own),
+                        level(t.mentor)
+                    ),
+                )
+            }))
+            .collect();
+        items.truncate(3);
+        differences.append(&mut items);
+    }
+    let steps: Vec<Step> = role
+        .map(|role| {
+            let s = &file.session.plan;
+            let start = s.start.as_deref().and_then(Date::parse).unwrap_or(today);
+            let c = Constraints {
+                hours_per_week: s.hours_per_week,
+                budget_usd: s.budget_usd,
+                start,
+            };
+            plan(
+                cat,
+                role,
+                Person {
+                    skills: &file.session.skills,
+                    experience: &file.session.experience,
+                    held: &file.session.held,
+                },
+                &c,
+                &s.choices,
+            )
+            .steps()
+            .take(3)
+            .cloned()
+            .collect()
+        })
+        .unwrap_or_default();
+    let level_name = match profile.confidence.level {
+        ConfidenceLevel::High => "high",
+        ConfidenceLevel::Medium => "medium",
+        ConfidenceLevel::Low => "low",
+    };
     html! {
         <article class="report" aria-labelledby="report-title">
             <h1 id="report-title">{ format!("Meeting report: {label}") }</h1>
@@ -378,54 +490,72 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
                 <button type="button" onclick={on_print}>{ "Print the report" }</button>
                 <a class="button secondary" href={Route::Opened(props.index).href()}>{ "Back to the review" }</a>
             </div>
-            <ResultView content={state.content.clone()} session={Rc::new(file.session.clone())} whose={Whose::Other(label.clone().into())} />
-            if let Some(role) = role {
-                <section class="panel report-section" aria-labelledby="r-gap">
-                    <h2 id="r-gap">{ format!("Gap to {}", role.name) }</h2>
-                    <table>
-                        <caption>{ "Self-rated level against the role" }</caption>
-                        <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Role" }</th><th scope="col">{ "Gap" }</th></tr></thead>
-                        <tbody>{ for gap(cat, role, &file.session.skills).rows.iter().map(|g| html! {
-                            <tr><th scope="row">{ name(&g.skill) }</th><td>{ g.current.to_string() }</td><td>{ g.required.to_string() }</td><td>{ g.gap.to_string() }</td></tr>
-                        }) }</tbody>
-                    </table>
-                </section>
-                <section class="panel report-section" aria-labelledby="r-plan">
-                    <h2 id="r-plan">{ "Roadmap" }</h2>
-                    <ol>
-                        { for {
-                            let s = &file.session.plan;
-                            let start = s.start.as_deref().and_then(Date::parse).unwrap_or(today);
-                            let c = Constraints { hours_per_week: s.hours_per_week, budget_usd: s.budget_usd, start };
-                            plan(cat, role, Person { skills: &file.session.skills, experience: &file.session.experience, held: &file.session.held }, &c, &s.choices)
-                        }.steps().map(|st| html! {
-                            <li><strong>{ st.name.clone() }</strong>{ format!(" — {} → {}. ", st.start, st.end) }{ st.why.clone() }</li>
-                        }) }
-                    </ol>
-                </section>
-            }
-            <section class="panel report-section" aria-labelledby="r-mentor">
-                <h2 id="r-mentor">{ "Self-rating and mentor rating" }</h2>
-                <table>
-                    <caption>{ "Skill by skill; differences of two levels or more are marked" }</caption>
-                    <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Self" }</th><th scope="col">{ "Mentor" }</th><th scope="col">{ "Marked" }</th><th scope="col">{ "Note" }</th></tr></thead>
-                    <tbody>{ for rows.iter().map(|r| html! {
+            <section class="report-section" aria-labelledby="r-result">
+                <h2 id="r-result">{ format!("Result: {}", track.name) }</h2>
+                <p>{ format!(
+                    "{label}'s answers lean {:.0} points toward {direction}, out of 100 ({} of {} questions answered; confidence {level_name}, {:.0} of 100).",
+                    profile.leaning.abs(), profile.answered, profile.total, profile.confidence.value
+                ) }</p>
+                <table class="compact">
+                    <caption>{ "Topics: their answers (0–100) and the mentor's view" }</caption>
+                    <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Answers" }</th><th scope="col">{ "Mentor's view" }</th></tr></thead>
+                    <tbody>{ for topic_rows.iter().map(|t| html! {
                         <tr>
-                            <th scope="row">{ name(&r.skill) }</th>
-                            <td>{ r.own.map(|l| l.to_string()).unwrap_or_else(|| "–".into()) }</td>
-                            <td>{ r.mentor.map(|l| l.to_string()).unwrap_or_else(|| "–".into()) }</td>
-                            <td>{ match r.agreement { Agreement::BlindSpot => "Blind spot", Agreement::HiddenStrength => "Hidden strength", _ => "" } }</td>
-                            <td>{ review.skill_notes.get(&r.skill).cloned().unwrap_or_default() }</td>
+                            <th scope="row">{ topic_name(&t.dimension) }</th>
+                            <td>{ t.score.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into()) }</td>
+                            <td>{ t.mentor.and_then(|l| TOPIC_LEVELS.get(usize::from(l))).copied().unwrap_or("–") }</td>
                         </tr>
                     }) }</tbody>
                 </table>
             </section>
-            <section class="panel report-section" aria-labelledby="r-notes">
+            if let (Some(role), Some(g)) = (role, gap_report.as_ref()) {
+                <section class="report-section" aria-labelledby="r-gap">
+                    <h2 id="r-gap">{ format!("Gap to {}", role.name) }</h2>
+                    <p>{ format!("{label}'s self-rated skills meet {:.0}% of what the role asks, weighted by importance.", g.fit) }</p>
+                    if g.rows.iter().any(|r| r.gap > 0) {
+                        <table class="compact">
+                            <caption>{ "The largest gaps (levels 0–4)" }</caption>
+                            <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Role" }</th><th scope="col">{ "Mentor" }</th></tr></thead>
+                            <tbody>{ for g.rows.iter().filter(|r| r.gap > 0).take(6).map(|r| html! {
+                                <tr><th scope="row">{ name(&r.skill) }</th><td>{ r.current.to_string() }</td><td>{ r.required.to_string() }</td>
+                                    <td>{ review.ratings.get(&r.skill).map(|l| l.to_string()).unwrap_or_else(|| "–".into()) }</td></tr>
+                            }) }</tbody>
+                        </table>
+                    }
+                </section>
+            }
+            <section class="report-section" aria-labelledby="r-diff">
+                <h2 id="r-diff">{ "Blind spots and hidden strengths" }</h2>
+                if differences.is_empty() {
+                    <p>{ "No rating of the mentor's differs from the mentee's by two levels or more." }</p>
+                } else {
+                    <ul class="callouts">
+                        { for differences.iter().map(|(what, kind, text)| html! {
+                            <li><strong>{ format!("{}: {what}", if *kind == Agreement::BlindSpot { "Blind spot" } else { "Hidden strength" }) }</strong>{ format!(" — {text}") }</li>
+                        }) }
+                    </ul>
+                }
+            </section>
+            <section class="report-section page-two" aria-labelledby="r-questions">
+                <h2 id="r-questions">{ "Questions for the conversation" }</h2>
+                <ol>{ for prompts.iter().take(8).map(|p| html! { <li>{ p.clone() }</li> }) }</ol>
+            </section>
+            <section class="report-section" aria-labelledby="r-steps">
+                <h2 id="r-steps">{ "The next three steps" }</h2>
+                if steps.is_empty() {
+                    <p>{ format!("{label} has not chosen a target role, so there is no roadmap yet.") }</p>
+                } else {
+                    <ol>{ for steps.iter().map(|st| html! {
+                        <li><strong>{ st.name.clone() }</strong>{ format!(" — {} to {}{}.", st.start, st.end, st.exam_date.map(|d| format!(", exam {d}")).unwrap_or_default()) }</li>
+                    }) }</ol>
+                }
+            </section>
+            <section class="report-section" aria-labelledby="r-notes">
                 <h2 id="r-notes">{ "Notes" }</h2>
-                <h3>{ format!("{label}'s notes") }</h3>
-                <p class="preserve">{ if file.session.notes.is_empty() { "None.".to_owned() } else { file.session.notes.clone() } }</p>
-                <h3>{ "Mentor's notes" }</h3>
-                <p class="preserve">{ if review.overall.is_empty() { "None.".to_owned() } else { review.overall.clone() } }</p>
+                <p><strong>{ format!("{label}'s notes: ") }</strong><span class="preserve">{ if file.session.notes.is_empty() { "None.".to_owned() } else { file.session.notes.clone() } }</span></p>
+                <p><strong>{ "Mentor's notes: " }</strong><span class="preserve">{ if review.overall.is_empty() { "None.".to_owned() } else { review.overall.clone() } }</span></p>
+                <p class="lines-title"><strong>{ "Notes from the meeting:" }</strong></p>
+                <div class="note-lines" aria-hidden="true">{ for (0..10).map(|_| html! { <div class="note-line"></div> }) }</div>
             </section>
         </article>
     }

@@ -132,6 +132,23 @@ pub fn Roadmap() -> Html {
     html! {
         <article class="roadmap" aria-labelledby="rm-title">
             <h1 id="rm-title">{ format!("Your roadmap to {}", role.name) }</h1>
+            // On paper: who it is for and what it was planned within, then a
+            // compact timeline of every step before the phases in detail.
+            <p class="print-only print-header">{ format!(
+                "For {} · {} hours a week · budget {} · from {start}",
+                state.session.display_name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or("(no name given)"),
+                crate::core::text::number(settings.hours_per_week),
+                settings.budget_usd.map(money).unwrap_or_else(|| "no limit".into()),
+            ) }</p>
+            <section class="print-only" aria-labelledby="timeline-title">
+                <h2 id="timeline-title">{ "Timeline" }</h2>
+                <ol class="timeline">
+                    { for roadmap.steps().map(|s| html! {
+                        <li><span>{ format!("{} → {}", s.start, s.end) }</span>
+                            <span>{ s.name.clone() }{ s.exam_date.map(|d| format!(" (exam {d})")).unwrap_or_default() }</span></li>
+                    }) }
+                </ol>
+            </section>
             <form class="panel constraints no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <h2>{ "What you can give" }</h2>
                 <div class="three-col">
