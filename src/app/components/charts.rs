@@ -220,3 +220,29 @@ pub fn Radar(props: &RadarProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct CountBarsProps {
+    /// A label and a count per bar.
+    pub rows: Vec<(AttrValue, usize)>,
+}
+
+/// Counts as bars, the largest full width.
+#[component]
+pub fn CountBars(props: &CountBarsProps) -> Html {
+    let max = props.rows.iter().map(|r| r.1).max().unwrap_or(0).max(1) as f64;
+    html! {
+        <div class="chart bar-chart" aria-hidden="true">
+            { for props.rows.iter().map(|(label, n)| html! {
+                <div class="bar-row">
+                    <span class="bar-label">{ label.clone() }</span>
+                    <svg class="meter" viewBox="0 0 100 24" preserveAspectRatio="none" focusable="false">
+                        <rect x="0" y="1" width="100" height="22" class="track-bg" />
+                        <rect x="0" y="1" width={format!("{:.1}", *n as f64 / max * 100.0)} height="22" class="bar mgmt" />
+                    </svg>
+                    <span class="bar-value">{ n.to_string() }</span>
+                </div>
+            }) }
+        </div>
+    }
+}

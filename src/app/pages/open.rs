@@ -205,8 +205,8 @@ pub fn OpenedView(props: &OpenedViewProps) -> Html {
             }
             if !unknown.is_empty() {
                 <p class="notice warn">{ format!(
-                    "{} answer(s) are to questions this version no longer asks ({}). They are kept in the file but not scored.",
-                    unknown.len(),
+                    "{} to questions this version no longer asks ({}). They are kept in the file but not scored.",
+                    if unknown.len() == 1 { "1 answer is".to_owned() } else { format!("{} answers are", unknown.len()) },
                     unknown.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
                 ) }</p>
             }
