@@ -174,13 +174,13 @@ pub fn Radar(props: &RadarProps) -> Html {
     let level = |v: &[f64], i: usize| v.get(i).copied().unwrap_or(0.0).clamp(0.0, 4.0);
     html! {
         <div class="chart radar-chart" aria-hidden="true">
-            <svg class="radar" viewBox="-150 0 900 540" focusable="false">
+            <svg class="radar" viewBox="-260 0 1120 540" focusable="false">
                 { for (1..=4).map(|level| html! {
                     <polygon class="ring" points={polygon(&vec![f64::from(level); n])} />
                 }) }
                 { for (0..n).map(|i| {
                     let (x, y) = point(i, 4.0);
-                    let (lx, ly) = point(i, 4.6);
+                    let (lx, ly) = point(i, 4.7);
                     let anchor = if (lx - cx).abs() < 10.0 { "middle" } else if lx > cx { "start" } else { "end" };
                     html! {
                         <g>

@@ -195,8 +195,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     { for [(&bank.tracks.management, Band::Management), (&bank.tracks.hybrid, Band::Hybrid), (&bank.tracks.technical, Band::Technical)].into_iter().map(|(t, b)| html! {
                         <div class={classes!("track-card", (b == profile.band).then_some("current"))}>
                             <h3>{ &t.name }{ if b == profile.band { if own { " (your result)" } else { " (their result)" } } else { "" } }</h3>
-                            <p>{ &t.summary }</p>
-                            <ul>{ for t.criteria.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                            <p>{ voice(&t.summary) }</p>
+                            <ul>{ for t.criteria.iter().map(|c| html! { <li>{ voice(c) }</li> }) }</ul>
                         </div>
                     }) }
                 </div>

@@ -176,7 +176,9 @@ pub fn Roadmap() -> Html {
                 }
             </section>
             if !roadmap.role_certs.is_empty() {
-                <section class="panel" aria-labelledby="rc-title">
+                // Left off paper: the notes above already say why a typical
+                // certification is not planned, and the plan fits two pages.
+                <section class="panel no-print" aria-labelledby="rc-title">
                     <h2 id="rc-title">{ format!("Certifications typical for {}", role.name) }</h2>
                     <ul class="role-certs">
                         { for roadmap.role_certs.iter().map(|c| {
