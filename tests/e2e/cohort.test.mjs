@@ -28,7 +28,7 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   const paths = [];
   for (let i = 0; i < 48; i++) {
     const p = join(dir, `p${i}.json`);
-    // Ten rate budgeting low; nobody rates coaching.
+    // Ten rate budgeting low; nobody rates helping others succeed (coaching).
     writeFileSync(p, resultFile(i < 20 ? 'management' : 'technical', `Participant ${i}`, i < 10 ? { financial_management: 1 } : {}));
     paths.push(p);
   }
@@ -55,7 +55,7 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   assert.ok(await skills.getByRole('row').count() > 5);
   // Unrated is not level 0: the table says how many rated each skill.
   assert.match(await skills.getByRole('row', { name: /^IT financial management/ }).first().innerText(), /10 of 48\s+1\.0/);
-  assert.match(await skills.getByRole('row', { name: /^Coaching/ }).innerText(), /0 of 48\s+–/);
+  assert.match(await skills.getByRole('row', { name: /^Helping others succeed/ }).innerText(), /0 of 48\s+–/);
   assert.ok((await page.getByRole('heading', { name: 'Suggested group sessions' }).locator('xpath=following-sibling::ul[1]/li').count()) >= 1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -163,3 +163,26 @@ test('a share link alone carries the skill ratings and role for a review', async
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });
+
+test('a mentor with two files of the same person compares them by default, each labelled by date and time', async () => {
+  const { context, page, problems } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(route(env.base, 'open'));
+  await appReady(page);
+  const earlier = menteeFile({ answers: answers('technical'), updated: '2026-08-28T09:30:00Z', skills: { networking: 2 } });
+  const later = menteeFile({ updated: '2026-12-01T16:05:00Z' });
+  await page.getByLabel('Choose a result file').setInputFiles(later);
+  await page.getByRole('heading', { name: 'Review Robin as a mentor' }).waitFor();
+  await page.goto(route(env.base, 'open'));
+  await page.getByLabel('Choose a result file').setInputFiles(earlier);
+  await page.getByRole('heading', { name: 'Review Robin as a mentor' }).waitFor();
+  await page.goto(route(env.base, 'compare'));
+  await page.getByRole('heading', { level: 1, name: 'Compare two results' }).waitFor();
+  const selected = (id) => page.locator(`#${id} option:checked`).innerText();
+  assert.equal(await selected('earlier'), 'Robin 2026-08-28 09:30 UTC');
+  assert.equal(await selected('later'), 'Robin 2026-12-01 16:05 UTC');
+  await page.getByText(`Then: ${BANK.tracks.technical.name}`, { exact: false }).waitFor();
+  await page.getByText(`Now: ${BANK.tracks.management.name}`, { exact: false }).waitFor();
+  assert.deepEqual(await axeAll(page), []);
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});

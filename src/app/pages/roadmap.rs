@@ -215,7 +215,7 @@ pub fn Roadmap() -> Html {
                                             </ul>
                                         }
                                         <div class="step-actions no-print" role="group" aria-label={format!("Mark {}", s.name)}>
-                                            <button type="button" class="secondary small" aria-label={format!("Done: {}", s.name)} onclick={toggle(StepMark::Done, s.id.as_str())}>{ "Mark done" }</button>
+                                            <button type="button" class="secondary small" aria-label={format!("Mark done: {}", s.name)} onclick={toggle(StepMark::Done, s.id.as_str())}>{ "Mark done" }</button>
                                             <button type="button" class="secondary small" aria-label={format!("Skip: {}", s.name)} onclick={toggle(StepMark::Skipped, s.id.as_str())}>{ "Skip" }</button>
                                             <button type="button" class="secondary small" aria-pressed={s.pinned.to_string()} aria-label={format!("Pin: {}", s.name)} onclick={toggle(StepMark::Pinned, s.id.as_str())}>{ "Pin" }</button>
                                         </div>
