@@ -172,6 +172,10 @@ test('a mentor with two files of the same person compares them by default, each 
   const later = menteeFile({ updated: '2026-12-01T16:05:00Z' });
   await page.getByLabel('Choose a result file').setInputFiles(later);
   await page.getByRole('heading', { name: 'Review Robin as a mentor' }).waitFor();
+  // One file and no work of one's own: nothing to compare, and it says so
+  // (not "60 answers differ" against an empty result).
+  await page.goto(route(env.base, 'compare'));
+  await page.getByText(/no work of your own in this browser/).waitFor();
   await page.goto(route(env.base, 'open'));
   await page.getByLabel('Choose a result file').setInputFiles(earlier);
   await page.getByRole('heading', { name: 'Review Robin as a mentor' }).waitFor();

@@ -24,8 +24,15 @@ pub fn Compare() -> Html {
     let bank = &state.content.bank;
     let cat = &state.content.catalog;
 
-    let mut choices: Vec<(String, Session)> =
-        vec![("My current work".to_owned(), state.session.clone())];
+    // A mentor has no work of their own here: comparing with it would
+    // report an empty result and every answer as changed.
+    let own_empty = state.answered() == 0;
+    let own_label = if own_empty {
+        "My current work (no answers yet)"
+    } else {
+        "My current work"
+    };
+    let mut choices: Vec<(String, Session)> = vec![(own_label.to_owned(), state.session.clone())];
     for (i, f) in opened.iter().enumerate() {
         let label = format!(
             "{} {}",
@@ -40,11 +47,15 @@ pub fn Compare() -> Html {
             choices[i].0 = format!("{} (opened result {i})", choices[i].0);
         }
     }
-    if choices.len() < 2 {
+    if choices.len() < 2 || (own_empty && opened.len() < 2) {
         return html! {
             <section class="panel" aria-labelledby="compare-title">
                 <h1 id="compare-title">{ "Compare two results" }</h1>
-                <p>{ "To see progress over time, open an earlier result file first — for example the one you downloaded three months ago." }</p>
+                <p>{ if own_empty && !opened.is_empty() {
+                    "One result is open, and there is no work of your own in this browser to compare it with. To see progress over time, open a second result of the same person — for example the one from three months ago."
+                } else {
+                    "To see progress over time, open an earlier result file first — for example the one you downloaded three months ago."
+                } }</p>
                 <a class="button" href={Route::Open.href()}>{ "Open a result" }</a>
             </section>
         };
