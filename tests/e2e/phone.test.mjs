@@ -188,6 +188,7 @@ test('the skills page is grouped, shows progress and is at most 10 phone screens
   }
   await page.getByText(/^20 of 20 skills rated/).waitFor();
   const all = await screens();
+  console.log(`skills page at 390×844: ${none.toFixed(1)} screens before rating, ${all.toFixed(1)} after rating all`);
   assert.ok(all <= 10, `${all.toFixed(1)} screens after rating all`);
   assert.deepEqual(await axeAll(page), []);
   await context.close();

@@ -186,6 +186,12 @@ test('a mentor with two files of the same person compares them by default, each 
   assert.equal(await selected('later'), 'Robin 2026-12-01 16:05 UTC');
   await page.getByText(`Then: ${BANK.tracks.technical.name}`, { exact: false }).waitFor();
   await page.getByText(`Now: ${BANK.tracks.management.name}`, { exact: false }).waitFor();
+  // The change chart's words stay readable at 390 px, beside its table.
+  const sizes = await page.locator('main .chart').evaluateAll((charts) => charts.flatMap((c) =>
+    [...c.querySelectorAll('span')].filter((e) => e.textContent.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize))));
+  assert.ok(sizes.length >= BANK.dimensions.length && Math.min(...sizes) >= 12, sizes.join(' '));
+  assert.equal(await page.locator('main svg text').count(), 0, 'no SVG text that would shrink with the chart');
+  await page.getByRole('table', { name: /Scores by topic, earlier and later/ }).waitFor();
   assert.deepEqual(await axeAll(page), []);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
