@@ -32,8 +32,9 @@ pub fn LeaningGauge(props: &LeaningGaugeProps) -> Html {
             <svg class="gauge" viewBox="0 0 600 60" preserveAspectRatio="none" focusable="false">
                 <rect x="10" y="22" width="580" height="16" rx="8" class="axis" />
                 <rect x={h0.to_string()} y="22" width={(h1 - h0).to_string()} height="16" class="hybrid-zone" />
-                <line x1={marker.to_string()} x2={marker.to_string()} y1="8" y2="52" class="marker" />
-                <circle cx={marker.to_string()} cy="30" r="9" class="marker-dot" />
+                // A bar rather than a dot: the shape stretches with the
+                // screen's width, and a dot would turn into an oval.
+                <rect x={(marker - 5.0).to_string()} y="6" width="10" height="48" rx="2" class="marker-dot" />
             </svg>
             <div class="gauge-labels">
                 <span>{ "Technical" }</span>
