@@ -548,3 +548,45 @@ fn no_internal_words_reach_a_reader() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn suggestions_agree_with_the_result_text_and_never_claim_zero_percent() {
+    use crossroads::core::career::gap::{roles_named_in, suggest_roles_agreeing};
+    let content = Content::builtin().unwrap();
+    let cat = &content.catalog;
+    let tracks = &content.bank.tracks;
+    let named = roles_named_in(cat, &tracks.management.summary);
+    assert!(
+        named.iter().any(|r| r.as_str() == "it_manager"),
+        "{named:?}"
+    );
+    // A person strong on technical skills with a management result: IT
+    // manager would fall out of the top three on the blend alone.
+    let ratings: SkillRatings = cat
+        .skills
+        .iter()
+        .map(|s| (s.id.clone(), if s.category == "technical" { 4 } else { 1 }))
+        .collect();
+    for leaning in [25.0, 60.0, 100.0] {
+        let top = suggest_roles_agreeing(cat, Some(leaning), &ratings, &named);
+        assert_eq!(top.len(), 3);
+        assert!(
+            top.iter().any(|f| f.role.as_str() == "it_manager"),
+            "{leaning}: {top:?}"
+        );
+        assert!(top.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+    // Nothing rated yet: no "already meet 0%".
+    let none = suggest_roles_agreeing(cat, Some(60.0), &SkillRatings::new(), &named);
+    for f in &none {
+        assert!(!f.why.contains('%'), "{}", f.why);
+        assert!(f.why.contains("Rate your skills"), "{}", f.why);
+    }
+    // The hybrid text names the team lead.
+    let hybrid = roles_named_in(cat, &tracks.hybrid.summary);
+    let top = suggest_roles_agreeing(cat, Some(5.0), &ratings, &hybrid);
+    assert!(
+        top.iter().any(|f| f.role.as_str() == "team_lead"),
+        "{top:?}"
+    );
+}

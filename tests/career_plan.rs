@@ -690,3 +690,48 @@ fn held_certifications_are_not_planned_again() {
         .iter()
         .any(|c| c.id.as_str() == "pmp" && c.status == RoleCertStatus::Held));
 }
+
+#[test]
+fn calendar_descriptions_stand_apart_from_titles_and_exams_have_a_reminder() {
+    let mut p = sysadmin();
+    p.budget = None;
+    let r = p.plan();
+    let ics = to_ics(&r, "IT manager", "20261128T120000Z");
+    // Unfold the continuation lines before reading properties.
+    let text = ics.replace("\r\n ", "");
+    let events: Vec<&str> = text.split("BEGIN:VEVENT").skip(1).collect();
+    let exams = r.steps().filter(|s| s.exam_date.is_some()).count();
+    assert!(exams > 0, "the plan has an exam");
+    let mut alarms = 0;
+    for e in &events {
+        let prop = |name: &str| {
+            e.split("\r\n")
+                .find_map(|l| l.strip_prefix(name))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let summary = prop("SUMMARY:");
+        let description = prop("DESCRIPTION:");
+        // The description never starts by running the title into the text.
+        let bare = summary
+            .trim_start_matches("Study: ")
+            .trim_start_matches("Exam target: ");
+        assert!(
+            !description.starts_with(&format!("{bare} ")),
+            "{summary} / {description}"
+        );
+        if summary.starts_with("Exam target: ") {
+            assert!(e.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\n"), "{e}");
+            assert!(e.contains("TRIGGER:-P7D\r\n"), "{e}");
+            alarms += 1;
+        } else {
+            assert!(!e.contains("VALARM"), "only exams have reminders: {e}");
+            assert!(description.contains("About "), "{description}");
+        }
+    }
+    assert_eq!(alarms, exams);
+    assert_eq!(
+        ics.matches("BEGIN:VALARM").count(),
+        ics.matches("END:VALARM").count()
+    );
+}

@@ -139,7 +139,9 @@ fn against_a_role_the_cohort_shows_gaps_eligibility_and_sessions() {
         .common_gaps
         .iter()
         .any(|(s, _)| s.as_str() == "people_leadership"));
-    assert_eq!(r.sessions.len(), 3);
+    // Only budgeting has participants below who rated it; skills nobody
+    // rated are unknown, not gaps.
+    assert_eq!(r.sessions.len(), 1);
     assert!(r
         .eligible_now
         .iter()
@@ -147,4 +149,86 @@ fn against_a_role_the_cohort_shows_gaps_eligibility_and_sessions() {
     assert!(summary
         .to_csv()
         .contains("role_skill,\"financial_management\",\"it_manager\",2.00,5"));
+}
+
+#[test]
+fn cohort_tables_have_readable_headers_a_bom_and_count_only_those_who_rated() {
+    use crossroads::core::career::catalog::{RoleId, SkillId};
+    use crossroads::core::career::date::Date;
+    use crossroads::core::cohort::BOM;
+    let content = Content::builtin().unwrap();
+    let role = content.catalog.role(&RoleId("it_manager".into())).unwrap();
+    let mut cohort = Cohort::new(&content.bank, true).with_role(
+        &content.catalog,
+        role,
+        Date::parse("2026-11-28").unwrap(),
+    );
+    for i in 0..4 {
+        let mut s = Session::new(&content.bank, "2026-11-28");
+        for item in &content.bank.items {
+            s.answers.insert(
+                item.id().clone(),
+                match item {
+                    Item::Likert(_) => Response::Likert(if i % 2 == 0 { 1 } else { 5 }),
+                    Item::Scenario(sc) => Response::Choice(sc.options[0].id.clone()),
+                },
+            );
+        }
+        s.display_name = Some(if i == 0 {
+            "=HYPERLINK(\"x\")".into()
+        } else {
+            format!("Zoë {i}")
+        });
+        // Only one of the four rates budgeting.
+        if i == 3 {
+            s.skills.insert(SkillId("financial_management".into()), 3);
+        }
+        cohort.add(&format!("{i}.json"), &ResultFile::new(s).to_json());
+    }
+    let summary = cohort.summary();
+    let fm = summary
+        .role
+        .as_ref()
+        .unwrap()
+        .skills
+        .iter()
+        .find(|s| s.skill.as_str() == "financial_management")
+        .unwrap()
+        .clone();
+    assert_eq!((fm.rated, fm.mean), (1, 3.0), "unrated is not level 0");
+    let people = summary.participants_csv(&content.bank);
+    assert!(people.starts_with(BOM));
+    let lines: Vec<&str> = people
+        .trim_start_matches(BOM)
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert!(
+        lines[0].starts_with("\"Name\",\"Track\",\"Leaning"),
+        "{}",
+        lines[0]
+    );
+    for d in &content.bank.dimensions {
+        assert!(lines[0].contains(&d.name), "header names {}", d.name);
+        assert!(
+            !lines[0].contains(&format!("\"{}\"", d.id)),
+            "no internal ids"
+        );
+    }
+    let columns = lines[0].split("\",\"").count();
+    assert_eq!(columns, 4 + content.bank.dimensions.len());
+    assert!(lines[1].starts_with("\"'=HYPERLINK"), "{}", lines[1]);
+    assert!(lines.iter().any(|l| l.contains("Zoë 1")));
+    for l in lines.iter().filter(|l| l.contains("Zoë")) {
+        let leaning = l.splitn(3, "\",").nth(2).unwrap();
+        assert!(
+            leaning.starts_with(|c: char| c == '-' || c.is_ascii_digit()),
+            "leanings are numbers, not text: {l}"
+        );
+    }
+    let role = summary.role_csv(&content.catalog).unwrap();
+    assert!(role.starts_with(BOM));
+    assert!(role.contains("\"IT manager\""), "{role}");
+    assert!(!role.contains("it_manager") && !role.contains("financial_management"));
 }

@@ -1,6 +1,7 @@
 //! A mentor's review: blind spots and hidden strengths at two levels apart,
 //! prompts drawn from content data, and the review survives a file round trip.
 
+use crossroads::core::bank::DimensionId;
 use crossroads::core::career::catalog::SkillId;
 use crossroads::core::career::person::SkillRatings;
 use crossroads::core::content::Content;
@@ -87,9 +88,113 @@ fn a_review_round_trips_through_the_result_file() {
         )]
         .into(),
         overall: "Strong start; let's talk budgets.".into(),
+        topics: [(DimensionId("people_orientation".into()), 3)].into(),
     });
     let text = file.to_json();
     let back = import(&text, &content.bank).unwrap();
     assert_eq!(back.file, file);
     assert_eq!(back.file.to_json(), text);
+}
+
+#[test]
+fn topic_views_use_the_same_blind_spot_rule_as_skills() {
+    use crossroads::core::review::{topic_level, topics_side_by_side, Agreement};
+    use crossroads::core::score::score;
+    let content = Content::builtin().unwrap();
+    let bank = &content.bank;
+    // Agree with every statement that leans management: high scores there.
+    let mut s = Session::new(bank, "2026-11-28");
+    for item in &bank.items {
+        if let crossroads::core::bank::Item::Likert(_) = item {
+            s.answers.insert(
+                item.id().clone(),
+                crossroads::core::score::Response::Likert(5),
+            );
+        }
+    }
+    let profile = score(bank, &s.answers);
+    let first = &profile.dimensions[0];
+    let own = topic_level(first.score.unwrap());
+    let mut mentor = std::collections::BTreeMap::new();
+    // Two points below the mentee's own view: a blind spot; two above: a
+    // hidden strength; one apart: close; not rated: unrated.
+    let rows = |m: &std::collections::BTreeMap<DimensionId, u8>| topics_side_by_side(&profile, m);
+    assert_eq!(rows(&mentor)[0].agreement, Agreement::Unrated);
+    if own >= 2 {
+        mentor.insert(first.id.clone(), own - 2);
+        assert_eq!(rows(&mentor)[0].agreement, Agreement::BlindSpot);
+    }
+    if own <= 2 {
+        mentor.insert(first.id.clone(), own + 2);
+        assert_eq!(rows(&mentor)[0].agreement, Agreement::HiddenStrength);
+    }
+    mentor.insert(
+        first.id.clone(),
+        own.saturating_sub(1).max(if own == 0 { 1 } else { 0 }),
+    );
+    assert_eq!(rows(&mentor)[0].agreement, Agreement::Close);
+    for (score, level) in [
+        (0.0, 0),
+        (19.9, 0),
+        (20.0, 1),
+        (50.0, 2),
+        (79.0, 3),
+        (80.0, 4),
+        (100.0, 4),
+        (f64::NAN, 2),
+    ] {
+        assert_eq!(topic_level(score), level, "{score}");
+    }
+}
+
+#[test]
+fn mentor_facing_text_speaks_about_the_mentee() {
+    use crossroads::core::text::third_person;
+    for (before, after) in [
+        (
+            "Your answers lean toward leading people.",
+            "Their answers lean toward leading people.",
+        ),
+        (
+            "Roles such as IT manager may suit you.",
+            "Roles such as IT manager may suit them.",
+        ),
+        (
+            "You seem to enjoy planning, and you care about budgets.",
+            "They seem to enjoy planning, and they care about budgets.",
+        ),
+        (
+            "deep skill is what you bring",
+            "deep skill is what they bring",
+        ),
+        (
+            "You skipped or have not reached 3 of 60 questions.",
+            "They skipped or have not reached 3 of 60 questions.",
+        ),
+        (
+            "keeping your technical skills sharp",
+            "keeping their technical skills sharp",
+        ),
+        (
+            "Younger teams, layout, youth",
+            "Younger teams, layout, youth",
+        ),
+    ] {
+        assert_eq!(third_person(before), after);
+    }
+    // The shipped track texts no longer say "you" once turned.
+    let bank = Content::builtin().unwrap().bank;
+    for t in [
+        &bank.tracks.management,
+        &bank.tracks.hybrid,
+        &bank.tracks.technical,
+    ] {
+        let turned = third_person(&t.summary).to_lowercase();
+        assert!(
+            !turned
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "you" || w == "your"),
+            "{turned}"
+        );
+    }
 }

@@ -98,3 +98,88 @@ fn every_broken_link_gets_a_message() {
         Err(ShareError::Incomplete)
     ));
 }
+
+mod with_skills_and_role {
+    use super::*;
+    use crossroads::core::career::catalog::{Catalog, RoleId};
+    use crossroads::core::share::{decode_full, encode_full};
+
+    fn content() -> (Bank, Catalog) {
+        let c = Content::builtin().unwrap();
+        (c.bank, c.catalog)
+    }
+
+    fn rated(bank: &Bank, cat: &Catalog) -> Session {
+        let mut s = full(bank);
+        for (i, skill) in cat.skills.iter().enumerate() {
+            if i % 4 != 3 {
+                s.skills.insert(skill.id.clone(), (i % 5) as u8);
+            }
+        }
+        s.role = Some(RoleId("it_manager".into()));
+        s
+    }
+
+    #[test]
+    fn skill_ratings_and_role_round_trip_compactly_and_checked() {
+        let (bank, cat) = content();
+        let s = rated(&bank, &cat);
+        let link = encode_full(&bank, &cat, &s, Some("Robin"));
+        assert!(link.len() < 200, "{} chars: {link}", link.len());
+        let (shared, extras) = decode_full(&bank, &cat, &link).unwrap();
+        assert_eq!(shared.session.answers, s.answers);
+        assert_eq!(shared.session.skills, s.skills);
+        assert_eq!(shared.session.role, s.role);
+        assert!(extras.skills && extras.role, "{extras:?}");
+        assert_eq!(extras.problem, None);
+        // Any change to the ratings breaks the check.
+        let k = link.find("&k=").unwrap() + 10;
+        let mut bent = link.clone().into_bytes();
+        bent[k] = if bent[k] == b'4' { b'3' } else { b'4' };
+        let bent = String::from_utf8(bent).unwrap();
+        assert_eq!(
+            decode_full(&bank, &cat, &bent).unwrap_err(),
+            ShareError::Incomplete
+        );
+    }
+
+    #[test]
+    fn old_and_new_links_open_in_both_readers() {
+        let (bank, cat) = content();
+        let s = rated(&bank, &cat);
+        // A new link in the old reader: the answers, the extra fields ignored.
+        let new = encode_full(&bank, &cat, &s, None);
+        assert_eq!(decode(&bank, &new).unwrap().session.answers, s.answers);
+        // An old link in the new reader: answers only, and it says so.
+        let old = encode(&bank, &s, None);
+        let (shared, extras) = decode_full(&bank, &cat, &old).unwrap();
+        assert_eq!(shared.session.answers, s.answers);
+        assert!(shared.session.skills.is_empty());
+        assert!(!extras.skills && !extras.role);
+    }
+
+    #[test]
+    fn ratings_for_another_skill_list_are_set_aside_with_a_reason() {
+        let (bank, cat) = content();
+        let s = rated(&bank, &cat);
+        let link = encode_full(&bank, &cat, &s, None);
+        let mut other = cat.clone();
+        other.skills.pop();
+        let (shared, extras) = decode_full(&bank, &other, &link).unwrap();
+        assert!(shared.session.skills.is_empty());
+        assert!(!extras.skills);
+        assert!(extras.problem.unwrap().contains("skill"));
+        // A made-up level is refused, not read as something else.
+        let body = link.rsplit_once("&c=").unwrap().0;
+        let (head, tail) = body.split_at(body.find("&k=").unwrap() + 10);
+        let forged = format!("{head}9{}", &tail[1..]);
+        let forged = format!("{forged}&c={}", check(forged.trim_start_matches("#/r?")));
+        assert!(
+            matches!(
+                decode_full(&bank, &cat, &forged),
+                Err(ShareError::Malformed(_))
+            ),
+            "{forged}"
+        );
+    }
+}

@@ -70,6 +70,16 @@ pub async fn next_tick() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Parses the built-in content this page needs, yielding between the bank
 /// and the catalog.
 pub async fn builtin<P: Part>() -> Result<Rc<Content>, Vec<Problem>> {

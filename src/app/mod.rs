@@ -4,6 +4,7 @@
 
 pub mod boot;
 mod components;
+pub mod debounce;
 pub mod download;
 pub mod opened;
 mod pages;
@@ -259,6 +260,22 @@ pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
         });
     }
 
+    {
+        // After every move to another screen, put focus on its heading, so
+        // that keyboard and screen-reader users start reading at the new
+        // screen instead of at `<body>` (WCAG 2.4.3). Not on the first
+        // render: a fresh page load starts at the top as usual.
+        let first = use_mut_ref(|| true);
+        use_effect_with(route, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                yew::platform::spawn_local(async {
+                    boot::next_tick().await;
+                    focus_heading();
+                });
+            }
+        });
+    }
+
     let page = P::page(route);
     let unreadable = match &*loaded {
         Loaded::Unreadable {
@@ -293,5 +310,21 @@ pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
         <ContextProvider<AssessContext> context={state}>
             { body }
         </ContextProvider<AssessContext>>
+    }
+}
+
+/// Focuses the current screen's main heading (the first `h1` in `main`),
+/// making it focusable by script only (`tabindex="-1"`) when it is not.
+pub fn focus_heading() {
+    use wasm_bindgen::JsCast;
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let _ = h.focus();
     }
 }

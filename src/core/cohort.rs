@@ -32,16 +32,22 @@ pub struct RoleSummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SkillSummary {
     pub skill: SkillId,
+    /// The mean over those who rated the skill (0 when nobody did): an
+    /// unrated skill is unknown, not level 0.
     pub mean: f64,
     pub required: u8,
+    /// Of those who rated it, how many are below the required level.
     pub below: usize,
+    /// How many participants rated the skill.
+    pub rated: usize,
 }
 
 struct RoleTotals<'a> {
     catalog: &'a Catalog,
     role: &'a Role,
     today: Date,
-    sums: Vec<(f64, usize)>,
+    /// Per required skill: sum of levels, how many below, how many rated.
+    sums: Vec<(f64, usize, usize)>,
     eligible: Vec<usize>,
 }
 
@@ -54,6 +60,8 @@ pub struct Participant {
     /// The chance, in percent, that a retake lands in the same band.
     pub confidence: f64,
     pub level: ConfidenceLevel,
+    /// Topic scores 0–100 in bank order (`None`: not enough answers).
+    pub topics: Vec<Option<f64>>,
 }
 
 /// A file that could not be used, and why.
@@ -104,7 +112,7 @@ impl<'a> Cohort<'a> {
             catalog,
             role,
             today,
-            sums: vec![(0.0, 0); role.requires.len()],
+            sums: vec![(0.0, 0, 0); role.requires.len()],
             eligible: vec![0; catalog.certifications.len()],
         });
         self
@@ -158,9 +166,11 @@ impl<'a> Cohort<'a> {
         if let Some(rt) = &mut self.role {
             let s = &imported.file.session;
             for ((skill, req), sum) in rt.role.requires.iter().zip(rt.sums.iter_mut()) {
-                let level = s.skills.get(skill).copied().unwrap_or(0);
-                sum.0 += f64::from(level);
-                sum.1 += usize::from(level < req.level);
+                if let Some(level) = s.skills.get(skill).copied() {
+                    sum.0 += f64::from(level);
+                    sum.1 += usize::from(level < req.level);
+                    sum.2 += 1;
+                }
             }
             for (cert, n) in rt.catalog.certifications.iter().zip(rt.eligible.iter_mut()) {
                 if !s.held.contains(&cert.id)
@@ -177,6 +187,7 @@ impl<'a> Cohort<'a> {
                 leaning: profile.leaning,
                 confidence: profile.confidence.value,
                 level: profile.confidence.level,
+                topics: profile.dimensions.iter().map(|d| d.score).collect(),
             });
         }
     }
@@ -211,17 +222,21 @@ impl<'a> Cohort<'a> {
     }
 
     fn role_summary(&self, rt: &RoleTotals) -> RoleSummary {
-        let n = self.count.max(1) as f64;
         let skills: Vec<SkillSummary> = rt
             .role
             .requires
             .iter()
             .zip(&rt.sums)
-            .map(|((skill, req), (sum, below))| SkillSummary {
+            .map(|((skill, req), (sum, below, rated))| SkillSummary {
                 skill: skill.clone(),
-                mean: sum / n,
+                mean: if *rated == 0 {
+                    0.0
+                } else {
+                    sum / *rated as f64
+                },
                 required: req.level,
                 below: *below,
+                rated: *rated,
             })
             .collect();
         let mut common_gaps: Vec<(SkillId, usize)> = skills
@@ -327,6 +342,107 @@ impl CohortSummary {
         }
         out
     }
+}
+
+/// The byte-order mark that tells spreadsheet programs a CSV file is UTF-8
+/// (without it, Excel reads "Zoë" as "ZoÃ«").
+pub const BOM: &str = "\u{feff}";
+
+impl CohortSummary {
+    /// One row per participant, with readable headers: name, track,
+    /// leaning, confidence and every topic score. UTF-8 with a BOM.
+    pub fn participants_csv(&self, bank: &Bank) -> String {
+        let mut header = vec![
+            "Name".to_owned(),
+            "Track".to_owned(),
+            "Leaning (-100 technical to +100 management)".to_owned(),
+            "Confidence (0-100)".to_owned(),
+        ];
+        header.extend(
+            bank.dimensions
+                .iter()
+                .map(|d| format!("{} (0-100)", d.name)),
+        );
+        let mut out = String::from(BOM);
+        out.push_str(&csv_row(&header));
+        for p in &self.people {
+            let track = match p.band {
+                Band::Management => &bank.tracks.management.name,
+                Band::Hybrid => &bank.tracks.hybrid.name,
+                Band::Technical => &bank.tracks.technical.name,
+            };
+            let mut row = vec![
+                p.name.clone(),
+                track.clone(),
+                format!("{:.1}", p.leaning),
+                format!("{:.0}", p.confidence),
+            ];
+            row.extend(
+                p.topics
+                    .iter()
+                    .map(|t| t.map(|v| format!("{v:.1}")).unwrap_or_default()),
+            );
+            out.push_str(&csv_row(&row));
+        }
+        out
+    }
+
+    /// The cohort against the chosen role, one row per required skill,
+    /// with readable headers; `None` without a role. UTF-8 with a BOM.
+    pub fn role_csv(&self, cat: &Catalog) -> Option<String> {
+        let role = self.role.as_ref()?;
+        let mut out = String::from(BOM);
+        out.push_str(&csv_row(&[
+            "Role".to_owned(),
+            "Skill".to_owned(),
+            "Level the role asks (0-4)".to_owned(),
+            "Participants who rated it".to_owned(),
+            "Average of those who rated it (0-4)".to_owned(),
+            "Of those, below the level".to_owned(),
+        ]));
+        let role_name = cat
+            .roles
+            .iter()
+            .find(|r| r.id.as_str() == role.role)
+            .map(|r| r.name.clone())
+            .unwrap_or_else(|| role.role.clone());
+        for s in &role.skills {
+            out.push_str(&csv_row(&[
+                role_name.clone(),
+                cat.skill(&s.skill)
+                    .map(|k| k.name.clone())
+                    .unwrap_or_else(|| s.skill.to_string()),
+                s.required.to_string(),
+                s.rated.to_string(),
+                if s.rated == 0 {
+                    String::new()
+                } else {
+                    format!("{:.2}", s.mean)
+                },
+                s.below.to_string(),
+            ]));
+        }
+        Some(out)
+    }
+}
+
+/// One CSV line (CRLF, as RFC 4180 asks): plain numbers as numbers (so a
+/// spreadsheet can sum them, and a negative leaning stays a number), every
+/// other field quoted and defused through [`csv_field`].
+fn csv_row(fields: &[String]) -> String {
+    let number = |f: &str| {
+        !f.is_empty()
+            && f.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+            && f.parse::<f64>().is_ok()
+    };
+    let mut line = fields
+        .iter()
+        .map(|f| if number(f) { f.clone() } else { csv_field(f) })
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
 }
 
 fn band_name(b: Band) -> &'static str {

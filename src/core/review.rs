@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::bank::DimensionId;
 use super::career::catalog::{Catalog, PromptWhen, Role, SkillId};
 use super::career::person::SkillRatings;
-use super::score::Band;
+use super::score::{Band, Profile};
 
 /// A difference of this many levels or more is called out.
 pub const NOTABLE: i8 = 2;
@@ -29,6 +30,10 @@ pub struct MentorReview {
     /// The overall note.
     #[serde(default)]
     pub overall: String,
+    /// The mentor's view of the questionnaire topics, 0–4 on
+    /// [`TOPIC_LEVELS`] (optional; absent from older files).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub topics: BTreeMap<DimensionId, u8>,
 }
 
 /// How the two ratings of a skill relate.
@@ -59,19 +64,7 @@ pub fn side_by_side(cat: &Catalog, own: &SkillRatings, mentor: &SkillRatings) ->
         .iter()
         .map(|s| {
             let (o, m) = (own.get(&s.id).copied(), mentor.get(&s.id).copied());
-            let agreement = match (o, m) {
-                (Some(o), Some(m)) => {
-                    let d = m as i8 - o as i8;
-                    if d <= -NOTABLE {
-                        Agreement::BlindSpot
-                    } else if d >= NOTABLE {
-                        Agreement::HiddenStrength
-                    } else {
-                        Agreement::Close
-                    }
-                }
-                _ => Agreement::Unrated,
-            };
+            let agreement = RatingRow::agreement_of(o, m);
             RatingRow {
                 skill: s.id.clone(),
                 own: o,
@@ -147,4 +140,76 @@ pub fn discussion_prompts(
         out.push(fill(t, None));
     }
     out
+}
+
+/// The five points a mentor rates a questionnaire topic on: how much the
+/// topic describes the mentee, as the mentor has seen them at work. The
+/// mentee's own score (0–100) maps onto the same points in steps of 20.
+pub const TOPIC_LEVELS: [&str; 5] = [
+    "Not at all like them",
+    "A little like them",
+    "Somewhat: in between",
+    "Much like them",
+    "Very much like them",
+];
+
+/// A 0–100 topic score on the five points of [`TOPIC_LEVELS`].
+pub fn topic_level(score: f64) -> u8 {
+    if score.is_finite() {
+        (score.clamp(0.0, 100.0) / 20.0).floor().min(4.0) as u8
+    } else {
+        2
+    }
+}
+
+/// One questionnaire topic: the mentee's own score and the mentor's view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicRow {
+    pub dimension: DimensionId,
+    /// The mentee's score, 0–100, when their answers gave one.
+    pub score: Option<f64>,
+    /// That score on the five points.
+    pub own: Option<u8>,
+    pub mentor: Option<u8>,
+    pub agreement: Agreement,
+}
+
+/// The mentee's topic scores beside the mentor's view of each, with the
+/// same rule as skills: two points apart or more is a blind spot (the
+/// mentor sees less) or a hidden strength (the mentor sees more).
+pub fn topics_side_by_side(profile: &Profile, mentor: &BTreeMap<DimensionId, u8>) -> Vec<TopicRow> {
+    profile
+        .dimensions
+        .iter()
+        .map(|d| {
+            let own = d.score.map(topic_level);
+            let theirs = mentor.get(&d.id).copied().map(|l| l.min(4));
+            TopicRow {
+                dimension: d.id.clone(),
+                score: d.score,
+                own,
+                mentor: theirs,
+                agreement: RatingRow::agreement_of(own, theirs),
+            }
+        })
+        .collect()
+}
+
+impl RatingRow {
+    /// How a self-rating and a mentor's rating relate.
+    pub fn agreement_of(own: Option<u8>, mentor: Option<u8>) -> Agreement {
+        match (own, mentor) {
+            (Some(o), Some(m)) => {
+                let d = m as i8 - o as i8;
+                if d <= -NOTABLE {
+                    Agreement::BlindSpot
+                } else if d >= NOTABLE {
+                    Agreement::HiddenStrength
+                } else {
+                    Agreement::Close
+                }
+            }
+            _ => Agreement::Unrated,
+        }
+    }
 }

@@ -9,6 +9,7 @@
 //! read as a different result.
 
 use super::bank::{Bank, Item, ItemId, OptionId};
+use super::career::catalog::{Catalog, RoleId, SkillId};
 use super::score::{Answers, Response};
 use super::session::Session;
 
@@ -228,4 +229,153 @@ fn percent_decode(text: &str) -> Result<String, ShareError> {
         }
     }
     String::from_utf8(out).map_err(|_| ShareError::Malformed("text that is not UTF-8".into()))
+}
+
+/// The layout of the `k` field (skill ratings), versioned on its own so
+/// that links keep `v=1` and older readers still open them (they ignore
+/// fields they do not know).
+pub const SKILLS_LAYOUT: u32 = 1;
+
+/// What a link carried beyond the answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// The skill self-ratings came with the link.
+    pub skills: bool,
+    /// The target role came with the link.
+    pub role: bool,
+    /// Why something the link carried could not be used here.
+    pub problem: Option<String>,
+}
+
+/// Skill ids in the order the `k` field lists them: sorted, so that a
+/// program reordering its skills file does not change links.
+fn skill_order(cat: &Catalog) -> Vec<&SkillId> {
+    let mut ids: Vec<&SkillId> = cat.skills.iter().map(|s| &s.id).collect();
+    ids.sort();
+    ids
+}
+
+/// A short fingerprint of the skill list, so that ratings are never read
+/// against a different list of skills.
+fn skills_fingerprint(ids: &[&SkillId]) -> String {
+    let joined: Vec<&str> = ids.iter().map(|s| s.as_str()).collect();
+    check(&joined.join(","))[2..].to_owned()
+}
+
+/// [`encode`], plus the skill ratings (`k=<layout>.<fingerprint>.<one digit
+/// per skill, '-' unrated>`) and the target role (`t=<role id>`), all under
+/// the same check.
+pub fn encode_full(
+    bank: &Bank,
+    cat: &Catalog,
+    session: &Session,
+    display_name: Option<&str>,
+) -> String {
+    let link = encode(bank, session, display_name);
+    let body = link
+        .strip_prefix(PREFIX)
+        .and_then(|b| b.rsplit_once("&c="))
+        .map(|(b, _)| b.to_owned())
+        .unwrap_or_default();
+    let mut body = body;
+    let ids = skill_order(cat);
+    let mut digits: String = ids
+        .iter()
+        .map(|id| match session.skills.get(*id) {
+            Some(l @ 0..=4) => char::from(b'0' + l),
+            _ => '-',
+        })
+        .collect();
+    while digits.ends_with('-') {
+        digits.pop();
+    }
+    if !digits.is_empty() {
+        body.push_str(&format!(
+            "&k={SKILLS_LAYOUT}.{}.{digits}",
+            skills_fingerprint(&ids)
+        ));
+    }
+    if let Some(role) = session.role.as_ref().filter(|r| cat.role(r).is_some()) {
+        body.push_str("&t=");
+        body.push_str(&percent_encode(role.as_str()));
+    }
+    format!("{PREFIX}{body}&c={}", check(&body))
+}
+
+/// [`decode`], plus the skill ratings and target role of a link made by
+/// [`encode_full`]; an older link opens with answers only, and [`Extras`]
+/// says what it lacked.
+pub fn decode_full(
+    bank: &Bank,
+    cat: &Catalog,
+    fragment: &str,
+) -> Result<(Shared, Extras), ShareError> {
+    let mut shared = decode(bank, fragment)?;
+    let mut extras = Extras::default();
+    // `decode` has checked the whole body, so these fields are as made.
+    let body = fragment
+        .strip_prefix(PREFIX)
+        .and_then(|b| b.rsplit_once("&c="))
+        .map(|(b, _)| b)
+        .unwrap_or_default();
+    for pair in body.split('&') {
+        let Some((k, v)) = pair.split_once('=') else {
+            continue;
+        };
+        match k {
+            "k" => {
+                let mut parts = v.splitn(3, '.');
+                let (layout, print, digits) = (parts.next(), parts.next(), parts.next());
+                if layout.and_then(|l| l.parse::<u32>().ok()) != Some(SKILLS_LAYOUT) {
+                    extras.problem = Some(
+                        "its skill ratings were written by a newer Crossroads and are not shown"
+                            .into(),
+                    );
+                    continue;
+                }
+                let ids = skill_order(cat);
+                if print != Some(skills_fingerprint(&ids).as_str()) {
+                    extras.problem = Some(
+                        "its skill ratings were made for a different list of skills and are not shown"
+                            .into(),
+                    );
+                    continue;
+                }
+                let digits = digits.unwrap_or_default();
+                if digits.chars().count() > ids.len() {
+                    return Err(ShareError::Malformed(
+                        "it has more skill ratings than skills".into(),
+                    ));
+                }
+                for (id, ch) in ids.iter().zip(digits.chars()) {
+                    match ch {
+                        '-' => {}
+                        '0'..='4' => {
+                            shared.session.skills.insert((*id).clone(), ch as u8 - b'0');
+                        }
+                        _ => {
+                            return Err(ShareError::Malformed(format!(
+                                "\"{ch}\" is not a skill level"
+                            )))
+                        }
+                    }
+                }
+                extras.skills = !shared.session.skills.is_empty();
+            }
+            "t" => {
+                let id = RoleId(percent_decode(v)?);
+                if cat.role(&id).is_some() {
+                    shared.session.role = Some(id);
+                    extras.role = true;
+                } else {
+                    extras.problem = Some(format!(
+                        "its target role ({}) is not one of this site's roles",
+                        id.as_str()
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((shared, extras))
 }

@@ -69,6 +69,58 @@ fn grouped(n: i64) -> String {
     out
 }
 
+/// Content written to the person ("Your answers lean…", "may suit you")
+/// turned to speak about them, for someone else reading their result (a
+/// mentor): "Their answers lean…", "may suit them". Word by word: "you"
+/// before a verb becomes "they", at the end of a clause "them".
+pub fn third_person(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_alphabetic() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+            let mut j = i;
+            while j < chars.len()
+                && (chars[j].is_alphanumeric() || chars[j] == '\'' || chars[j] == '’')
+            {
+                j += 1;
+            }
+            let word: String = chars[i..j].iter().collect();
+            let next = chars[j..].iter().find(|c| !c.is_whitespace()).copied();
+            let clause_end = matches!(next, None | Some('.' | ',' | ';' | ':' | '!' | '?' | ')'));
+            let lower = word.to_lowercase();
+            let replaced = match lower.as_str() {
+                "you" if clause_end => Some("them"),
+                "you" => Some("they"),
+                "your" => Some("their"),
+                "yours" => Some("theirs"),
+                "yourself" => Some("themselves"),
+                "you're" | "you’re" => Some("they're"),
+                "you've" | "you’ve" => Some("they've"),
+                "you'd" | "you’d" => Some("they'd"),
+                "you'll" | "you’ll" => Some("they'll"),
+                _ => None,
+            };
+            match replaced {
+                Some(r) if word.starts_with(|c: char| c.is_uppercase()) => {
+                    let mut cs = r.chars();
+                    if let Some(f) = cs.next() {
+                        out.extend(f.to_uppercase());
+                        out.push_str(cs.as_str());
+                    }
+                }
+                Some(r) => out.push_str(r),
+                None => out.push_str(&word),
+            }
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

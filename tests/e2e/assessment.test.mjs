@@ -194,6 +194,8 @@ test('answering on the assessment page keeps what was entered on the planner pag
   await page.goto(route(env.base, 'skills'));
   await appReady(page);
   await page.getByText(/^1 of \d+ skills rated/).waitFor();
+  // A rated skill is folded to one line that shows its level; open it to see the choice.
+  await page.locator('summary', { hasText: `${skill} — Level 3` }).click();
   assert.equal(await page.getByRole('group', { name: skill }).getByLabel(/^Level 3:/).isChecked(), true);
   await page.goto(route(env.base, 'results'));
   await page.getByText(`This is a provisional result: 2 of ${BANK.items.length} questions answered.`).waitFor();

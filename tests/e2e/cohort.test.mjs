@@ -2,7 +2,7 @@
 // right counts, with broken files listed, not fatal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BANK, appReady, clearAnswers, launch, openPage, route } from './helpers.mjs';
@@ -11,13 +11,13 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-function resultFile(track, name) {
+function resultFile(track, name, skills = {}) {
   const picks = clearAnswers(track);
   return JSON.stringify({
     format: 'crossroads-result', version: 1,
     session: {
       bank_id: BANK.id, bank_version: BANK.version, position: 0, finished: true, started: null, updated: null,
-      display_name: name, notes: '',
+      display_name: name, notes: '', skills,
       answers: Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])),
     },
   });
@@ -28,7 +28,8 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   const paths = [];
   for (let i = 0; i < 48; i++) {
     const p = join(dir, `p${i}.json`);
-    writeFileSync(p, resultFile(i < 20 ? 'management' : 'technical', `Participant ${i}`));
+    // Ten rate budgeting low; nobody rates helping others succeed (coaching).
+    writeFileSync(p, resultFile(i < 20 ? 'management' : 'technical', `Participant ${i}`, i < 10 ? { financial_management: 1 } : {}));
     paths.push(p);
   }
   writeFileSync(join(dir, 'cut.json'), '{"format": "crossroads-result", "vers');
@@ -42,9 +43,7 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   const status = page.getByRole('status').filter({ hasText: 'participants summarised' });
   await status.waitFor();
   const text = await status.innerText();
-  assert.match(text, /^48 participants summarised; 2 file\(s\) skipped\./);
-  const ms = Number(text.match(/in (\d+) ms/)[1]);
-  console.log(`cohort of 50 files parsed and summarised in the browser in ${ms} ms`);
+  assert.match(text, /^48 participants summarised; 2 files skipped\. Read in (under a second|\d+ seconds?)\.$/);
   const bands = page.getByRole('table', { name: /Participants per track/ });
   assert.equal(await bands.getByRole('row', { name: BANK.tracks.management.name }).getByRole('cell').innerText(), '20');
   assert.equal(await bands.getByRole('row', { name: BANK.tracks.technical.name }).getByRole('cell').innerText(), '28');
@@ -52,13 +51,26 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   await page.getByText('cut.json').waitFor();
   await page.getByLabel('Compare the cohort with a role').selectOption({ label: 'IT manager' });
   await page.getByRole('heading', { name: 'Against the role: IT manager' }).waitFor();
-  assert.ok(await page.getByRole('table', { name: 'Average self-rated level per required skill' }).getByRole('row').count() > 5);
+  const skills = page.getByRole('table', { name: /^Self-rated level per required skill/ });
+  assert.ok(await skills.getByRole('row').count() > 5);
+  // Unrated is not level 0: the table says how many rated each skill.
+  assert.match(await skills.getByRole('row', { name: /^IT financial management/ }).first().innerText(), /10 of 48\s+1\.0/);
+  assert.match(await skills.getByRole('row', { name: /^Helping others succeed/ }).innerText(), /0 of 48\s+–/);
   assert.ok((await page.getByRole('heading', { name: 'Suggested group sessions' }).locator('xpath=following-sibling::ul[1]/li').count()) >= 1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the summary as CSV' }).click(),
+    page.getByRole('button', { name: 'Download participants (CSV)' }).click(),
   ]);
-  assert.equal(download.suggestedFilename(), 'crossroads-cohort.csv');
+  assert.equal(download.suggestedFilename(), 'crossroads-cohort-participants.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff"Name","Track","Leaning'), csv.slice(0, 80));
+  assert.ok(csv.includes(`"${BANK.dimensions[0].name} (0-100)"`));
+  assert.equal(csv.trim().split('\r\n').length, 49);
+  const [roleCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the role comparison (CSV)' }).click(),
+  ]);
+  assert.match(readFileSync(await roleCsv.path(), 'utf8'), /^\ufeff"Role","Skill"/);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });

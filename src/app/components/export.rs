@@ -56,8 +56,9 @@ pub fn ExportPanel() -> Html {
         let state = state.clone();
         let link = link.clone();
         Callback::from(move |_| {
-            let fragment = share::encode(
+            let fragment = share::encode_full(
                 &state.content.bank,
+                &state.content.catalog,
                 &state.session,
                 state.session.display_name.as_deref(),
             );
@@ -68,10 +69,28 @@ pub fn ExportPanel() -> Html {
             link.set(Some(format!("{base}{fragment}")));
         })
     };
+    let copied = use_state(|| None::<String>);
+    let on_copy = {
+        let link = link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let Some(url) = (*link).clone() else { return };
+            let copied = copied.clone();
+            yew::platform::spawn_local(async move {
+                copied.set(Some(match copy_text(&url).await {
+                    true => "Link copied. Paste it into a chat or email.".to_owned(),
+                    false => {
+                        select_link();
+                        "Copying is not allowed here; the link is selected, so press Ctrl+C (or ⌘+C) to copy it.".to_owned()
+                    }
+                }));
+            });
+        })
+    };
     html! {
         <section class="panel export" aria-labelledby="export-title">
             <h2 id="export-title">{ "Keep or share this result" }</h2>
-            <p>{ "Your work stays in this browser. To show it to a mentor or keep it safe, download a result file or make a share link. Either one holds your answers, so the result can be recalculated later." }</p>
+            <p>{ "Your work stays in this browser. To show it to a mentor or keep it safe, download a result file or make a share link. Both hold your answers (so the result can be recalculated later), your skill ratings and target role; only the file also holds your experience, notes and roadmap." }</p>
             <div class="field">
                 <label for="display-name">{ "Your name on the file (optional)" }</label>
                 <input id="display-name" type="text" autocomplete="name" maxlength="80"
@@ -90,8 +109,40 @@ pub fn ExportPanel() -> Html {
                 <div class="field">
                     <label for="share-link">{ "Share link — copy it into a chat or email. The answers are in the part after #, which is never sent to any server." }</label>
                     <input id="share-link" type="text" readonly=true value={url} />
+                    <div class="actions">
+                        <button type="button" class="secondary" onclick={on_copy}>{ "Copy the link" }</button>
+                    </div>
+                    <p role="status" class="muted">{ (*copied).clone().unwrap_or_default() }</p>
                 </div>
             }
         </section>
+    }
+}
+
+/// Puts `text` on the clipboard; false when the browser refuses.
+async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    // Older browsers and insecure contexts have no `navigator.clipboard`.
+    let has = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+        .map(|v| !v.is_undefined())
+        .unwrap_or(false);
+    if !has {
+        return false;
+    }
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Selects the share link, for copying by hand.
+fn select_link() {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("share-link"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
     }
 }

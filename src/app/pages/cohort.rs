@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::app::components::charts::CountBars;
 use crate::app::download::download;
 use crate::app::state::{now, use_assess};
 use crate::core::career::catalog::RoleId;
@@ -15,6 +16,7 @@ use crate::core::cohort::{Cohort, CohortSummary};
 use crate::core::content::Content;
 use crate::core::result_file::MAX_BYTES;
 use crate::core::score::Band;
+use crate::core::text::count;
 
 type Texts = Vec<(String, Result<String, String>)>;
 
@@ -138,14 +140,18 @@ pub fn CohortPage() -> Html {
                     <section class="panel" aria-labelledby="c-role">
                         <h2 id="c-role">{ format!("Against the role: {role_name}") }</h2>
                         <table>
-                            <caption>{ "Average self-rated level per required skill" }</caption>
-                            <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Average" }</th><th scope="col">{ "Required" }</th><th scope="col">{ "Participants below" }</th></tr></thead>
+                            <caption>{ "Self-rated level per required skill, over those who rated it (a skill left unrated is unknown, not level 0)" }</caption>
+                            <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Rated by" }</th><th scope="col">{ "Average" }</th><th scope="col">{ "Required" }</th><th scope="col">{ "Below it" }</th></tr></thead>
                             <tbody>{ for rs.skills.iter().map(|sk| html! {
-                                <tr><th scope="row">{ skill_name(&sk.skill) }</th><td>{ format!("{:.1}", sk.mean) }</td><td>{ sk.required.to_string() }</td><td>{ sk.below.to_string() }</td></tr>
+                                <tr><th scope="row">{ skill_name(&sk.skill) }</th>
+                                    <td>{ format!("{} of {}", sk.rated, r.0.participants) }</td>
+                                    <td>{ if sk.rated == 0 { "–".to_owned() } else { format!("{:.1}", sk.mean) } }</td>
+                                    <td>{ sk.required.to_string() }</td>
+                                    <td>{ if sk.rated == 0 { "–".to_owned() } else { sk.below.to_string() } }</td></tr>
                             }) }</tbody>
                         </table>
                         <h3>{ "Most common gaps" }</h3>
-                        <ol>{ for rs.common_gaps.iter().take(5).map(|(s, n)| html! { <li>{ format!("{} — {n} participants", skill_name(s)) }</li> }) }</ol>
+                        <ol>{ for rs.common_gaps.iter().take(5).map(|(s, n)| html! { <li>{ format!("{} — {}", skill_name(s), crate::core::text::count(*n, "participant", "participants")) }</li> }) }</ol>
                         <h3>{ "Suggested group sessions" }</h3>
                         <ul>{ for rs.sessions.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
                         <h3>{ "Certifications open to them now" }</h3>
@@ -160,19 +166,24 @@ pub fn CohortPage() -> Html {
                 }
             });
             let (s, took) = (&r.0, r.1);
-            let on_csv = {
-                let csv = s.to_csv();
+            // One tidy table per file (UTF-8 with a BOM, readable headers),
+            // so a spreadsheet opens each as it is.
+            let save_csv = |name: &'static str, csv: String| {
                 let message = message.clone();
                 Callback::from(move |_| {
-                    message.set(Some(
-                        match download("crossroads-cohort.csv", "text/csv", &csv) {
-                            Ok(()) => "Saved crossroads-cohort.csv.".to_owned(),
-                            Err(e) => e,
-                        },
-                    ));
+                    message.set(Some(match download(name, "text/csv;charset=utf-8", &csv) {
+                        Ok(()) => format!("Saved {name}."),
+                        Err(e) => e,
+                    }));
                 })
             };
-            let max = s.management.max(s.hybrid).max(s.technical).max(1) as f64;
+            let on_csv = save_csv(
+                "crossroads-cohort-participants.csv",
+                s.participants_csv(bank),
+            );
+            let on_role_csv = s
+                .role_csv(cat)
+                .map(|csv| save_csv("crossroads-cohort-role.csv", csv));
             let bands = [
                 (bank.tracks.management.name.clone(), s.management),
                 (bank.tracks.hybrid.name.clone(), s.hybrid),
@@ -181,21 +192,14 @@ pub fn CohortPage() -> Html {
             html! {
                 <>
                     <p role="status" class="lead">{ format!(
-                        "{} participants summarised; {} file(s) skipped. Parsed and summarised in {took:.0} ms.",
-                        s.participants, s.rejected.len()
+                        "{} summarised; {} skipped. Read in {}.",
+                        count(s.participants, "participant", "participants"),
+                        count(s.rejected.len(), "file", "files"),
+                        if took < 1000.0 { "under a second".to_owned() } else { format!("{:.0} seconds", (took / 1000.0).ceil()) }
                     ) }</p>
                     <section class="panel" aria-labelledby="c-bands">
                         <h2 id="c-bands">{ "Track leanings" }</h2>
-                        <svg class="bars" viewBox="0 0 600 120" aria-hidden="true" focusable="false">
-                            { for bands.iter().enumerate().map(|(i, (name, n))| {
-                                let y = i as f64 * 36.0 + 6.0;
-                                html! { <g>
-                                    <text x="190" y={(y + 17.0).to_string()} text-anchor="end" class="label">{ name.clone() }</text>
-                                    <rect x="200" y={y.to_string()} width={(*n as f64 / max * 340.0).to_string()} height="24" class="bar mgmt" />
-                                    <text x={(206.0 + *n as f64 / max * 340.0).to_string()} y={(y + 17.0).to_string()} class="value">{ n.to_string() }</text>
-                                </g> }
-                            }) }
-                        </svg>
+                        <CountBars rows={bands.iter().map(|(name, n)| (AttrValue::from(name.clone()), *n)).collect::<Vec<_>>()} />
                         <table>
                             <caption>{ "Participants per track (the same data as the chart)" }</caption>
                             <thead><tr><th scope="col">{ "Track" }</th><th scope="col">{ "Participants" }</th></tr></thead>
@@ -248,7 +252,10 @@ pub fn CohortPage() -> Html {
                         </section>
                     }
                     <div class="actions">
-                        <button type="button" onclick={on_csv}>{ "Download the summary as CSV" }</button>
+                        <button type="button" onclick={on_csv}>{ "Download participants (CSV)" }</button>
+                        if let Some(on_role_csv) = on_role_csv {
+                            <button type="button" class="secondary" onclick={on_role_csv}>{ "Download the role comparison (CSV)" }</button>
+                        }
                     </div>
                     <p role="status" class="muted">{ (*message).clone().unwrap_or_default() }</p>
                 </>

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::app::components::charts::{Change, ChangeBars};
 use crate::app::opened::use_opened;
 use crate::app::pages::results::level_name;
 use crate::app::route::Route;
@@ -14,33 +15,48 @@ use crate::core::session::Session;
 pub fn Compare() -> Html {
     let state = use_assess();
     let opened = use_opened();
-    // 0 is the person's own work; n > 0 is opened result n − 1.
-    let earlier = use_state(|| 1_usize);
-    let later = use_state(|| 0_usize);
+    // 0 is the person's own work; n > 0 is opened result n − 1. With two
+    // or more opened results (a mentor's case: the mentor has no work of
+    // their own here), the two most recent of them are compared, older
+    // first; with one, it is compared with the person's own work.
+    let (first_earlier, first_later) = default_pair(&opened);
+    let earlier = use_state(|| first_earlier);
+    let later = use_state(|| first_later);
     let bank = &state.content.bank;
     let cat = &state.content.catalog;
 
-    let mut choices: Vec<(String, Session)> =
-        vec![("My current work".to_owned(), state.session.clone())];
+    // A mentor has no work of their own here: comparing with it would
+    // report an empty result and every answer as changed.
+    let own_empty = state.answered() == 0;
+    let own_label = if own_empty {
+        "My current work (no answers yet)"
+    } else {
+        "My current work"
+    };
+    let mut choices: Vec<(String, Session)> = vec![(own_label.to_owned(), state.session.clone())];
     for (i, f) in opened.iter().enumerate() {
-        let when = f
-            .session
-            .updated
-            .as_deref()
-            .or(f.session.started.as_deref())
-            .unwrap_or("");
         let label = format!(
             "{} {}",
             f.label(&format!("Opened result {}", i + 1)),
-            when.chars().take(10).collect::<String>()
+            when_label(stamp(f))
         );
         choices.push((label.trim().to_owned(), f.session.clone()));
     }
-    if choices.len() < 2 {
+    // Two files of the same person saved in the same minute still differ.
+    for i in 1..choices.len() {
+        if choices.iter().filter(|(l, _)| *l == choices[i].0).count() > 1 {
+            choices[i].0 = format!("{} (opened result {i})", choices[i].0);
+        }
+    }
+    if choices.len() < 2 || (own_empty && opened.len() < 2) {
         return html! {
             <section class="panel" aria-labelledby="compare-title">
                 <h1 id="compare-title">{ "Compare two results" }</h1>
-                <p>{ "To see progress over time, open an earlier result file first — for example the one you downloaded three months ago." }</p>
+                <p>{ if own_empty && !opened.is_empty() {
+                    "One result is open, and there is no work of your own in this browser to compare it with. To see progress over time, open a second result of the same person — for example the one from three months ago."
+                } else {
+                    "To see progress over time, open an earlier result file first — for example the one you downloaded three months ago."
+                } }</p>
                 <a class="button" href={Route::Open.href()}>{ "Open a result" }</a>
             </section>
         };
@@ -110,20 +126,8 @@ pub fn Compare() -> Html {
             </section>
             <section class="panel" aria-labelledby="dim-change">
                 <h2 id="dim-change">{ "Change by topic" }</h2>
-                <svg class="bars" viewBox={format!("0 0 600 {}", c.dimensions.len() * 40 + 20)} aria-hidden="true" focusable="false">
-                    { for bank.dimensions.iter().zip(&c.dimensions).enumerate().map(|(i, (d, ch))| {
-                        let y = i as f64 * 40.0 + 6.0;
-                        let w = |v: Option<f64>| v.unwrap_or(0.0) / 100.0 * 340.0;
-                        html! {
-                            <g>
-                                <text x="220" y={(y + 18.0).to_string()} text-anchor="end" class="label">{ d.name.clone() }</text>
-                                <rect x="230" y={y.to_string()} width={w(ch.then).to_string()} height="12" class="bar then" />
-                                <rect x="230" y={(y + 14.0).to_string()} width={w(ch.now).to_string()} height="12" class="bar mgmt" />
-                            </g>
-                        }
-                    }) }
-                </svg>
-                <p class="muted">{ "Upper, lighter bar: earlier result. Lower, darker bar: later result." }</p>
+                <ChangeBars rows={bank.dimensions.iter().zip(&c.dimensions).map(|(d, ch)| Change { label: d.name.clone().into(), then: ch.then, now: ch.now }).collect::<Vec<_>>()} />
+                <p class="muted">{ "Upper, lighter bar: earlier result. Lower, darker bar: later result. The number is the later score." }</p>
                 <table>
                     <caption>{ "Scores by topic, earlier and later (the same data as the chart)" }</caption>
                     <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Earlier" }</th><th scope="col">{ "Later" }</th><th scope="col">{ "Change" }</th></tr></thead>
@@ -183,4 +187,37 @@ fn step_name(cat: &crate::core::career::catalog::Catalog, id: &str) -> String {
                 .map(|a| a.name.clone())
         })
         .unwrap_or_else(|| id.to_owned())
+}
+
+/// When a result was saved (or, failing that, started), as written.
+fn stamp(f: &crate::core::result_file::ResultFile) -> &str {
+    f.session
+        .updated
+        .as_deref()
+        .or(f.session.started.as_deref())
+        .unwrap_or("")
+}
+
+/// An ISO-8601 time as "2026-12-04 14:30 UTC" (date alone when that is all
+/// there is).
+fn when_label(iso: &str) -> String {
+    let date: String = iso.chars().take(10).collect();
+    let time: String = iso.chars().skip(11).take(5).collect();
+    if time.len() == 5 && time.as_bytes()[2] == b':' {
+        format!("{date} {time} UTC")
+    } else {
+        date
+    }
+}
+
+/// The choices compared first (see [`Compare`]).
+fn default_pair(opened: &[crate::core::result_file::ResultFile]) -> (usize, usize) {
+    if opened.len() < 2 {
+        return (1, 0);
+    }
+    let mut order: Vec<usize> = (0..opened.len()).collect();
+    // Oldest first; the most recent two are last.
+    order.sort_by(|a, b| stamp(&opened[*a]).cmp(stamp(&opened[*b])).then(a.cmp(b)));
+    let n = order.len();
+    (order[n - 2] + 1, order[n - 1] + 1)
 }

@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::debounce::use_debouncer;
 use crate::app::route::Route;
 use crate::app::state::{use_assess, Action};
 use crate::core::career::catalog::FactKind;
@@ -24,6 +25,7 @@ pub fn ExperiencePage() -> Html {
     let state = use_assess();
     let cat = &state.content.catalog;
     let exp = &state.session.experience;
+    let debouncer = use_debouncer();
     html! {
         <article aria-labelledby="exp-title">
             <h1 id="exp-title">{ "Your experience" }</h1>
@@ -36,14 +38,30 @@ pub fn ExperiencePage() -> Html {
                     match fact.kind {
                         FactKind::Number | FactKind::Flag => {
                             let value = match exp.0.get(&fact.id) { Some(FactValue::Number(n)) => n.to_string(), _ => String::new() };
-                            let onchange = {
+                            // Saved while typing (once typing pauses) and
+                            // at once when the field loses focus.
+                            let apply = {
                                 let state = state.clone();
                                 let fid = fact.id.clone();
                                 let (min, max) = (fact.min, fact.max);
-                                Callback::from(move |e: Event| {
-                                    let v = input_value(&e).unwrap_or_default();
+                                move |v: String| {
                                     let parsed = v.trim().parse::<f64>().ok().filter(|x| x.is_finite()).map(|x| x.clamp(min, max));
                                     state.dispatch(Action::SetFact(fid.clone(), parsed.map(FactValue::Number)));
+                                }
+                            };
+                            let oninput = {
+                                let (apply, debouncer, key) = (apply.clone(), debouncer.clone(), id.clone());
+                                Callback::from(move |e: InputEvent| {
+                                    let v = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+                                    let apply = apply.clone();
+                                    debouncer.later(&key, move || apply(v));
+                                })
+                            };
+                            let onchange = {
+                                let (debouncer, key) = (debouncer.clone(), id.clone());
+                                Callback::from(move |e: Event| {
+                                    let v = input_value(&e).unwrap_or_default();
+                                    debouncer.now(&key, || apply(v));
                                 })
                             };
                             let unit = fact.unit.clone().map(|u| format!(" ({u})")).unwrap_or_default();
@@ -52,7 +70,7 @@ pub fn ExperiencePage() -> Html {
                                     <label for={id.clone()}>{ format!("{}{unit}", fact.label) }</label>
                                     { help }
                                     <input id={id} type="number" inputmode="decimal" min={fact.min.to_string()} max={fact.max.to_string()} step="any"
-                                        value={value} {onchange} aria-describedby={help_id} />
+                                        value={value} {oninput} {onchange} aria-describedby={help_id} />
                                 </div>
                             }
                         }

@@ -198,8 +198,8 @@ pub fn OpenedView(props: &OpenedViewProps) -> Html {
             <p class="notice info">{ format!("You are viewing {label}'s result, opened from a file. It is read-only, and your own work is untouched.") }</p>
             if !unknown.is_empty() {
                 <p class="notice warn">{ format!(
-                    "{} answer(s) are to questions this version no longer asks ({}). They are kept in the file but not scored.",
-                    unknown.len(),
+                    "{} to questions this version no longer asks ({}). They are kept in the file but not scored.",
+                    if unknown.len() == 1 { "1 answer is".to_owned() } else { format!("{} answers are", unknown.len()) },
                     unknown.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
                 ) }</p>
             }
@@ -236,7 +236,7 @@ pub fn SharedView() -> Html {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    match share::decode(&state.content.bank, &hash) {
+    match share::decode_full(&state.content.bank, &state.content.catalog, &hash) {
         Err(e) => html! {
             <section class="panel warn" role="alert" aria-labelledby="share-error">
                 <h1 id="share-error">{ "This result link cannot be opened" }</h1>
@@ -244,7 +244,7 @@ pub fn SharedView() -> Html {
                 <a class="button" href={Route::Welcome.href()}>{ "Go to the start" }</a>
             </section>
         },
-        Ok(shared) => {
+        Ok((shared, extras)) => {
             let label = shared
                 .display_name
                 .clone()
@@ -265,12 +265,28 @@ pub fn SharedView() -> Html {
             html! {
                 <>
                     <p class="notice info">{ format!("You are viewing {label}'s shared result. It is read-only; nothing is saved unless you choose to.") }</p>
+                    <p class={classes!("notice", if extras.skills { "info" } else { "warn" })}>{ link_carries(&label, &extras) }</p>
                     <ResultView content={state.content.clone()} session={Rc::new(session)} whose={Whose::Other(label.into())} />
                     <div class="actions">
-                        <button type="button" onclick={keep}>{ "Keep it in my opened results" }</button>
+                        <button type="button" onclick={keep}>{ "Keep it in my opened results and review it" }</button>
                     </div>
                 </>
             }
         }
     }
+}
+
+/// What a share link brought and what it lacks, said plainly to whoever
+/// opened it (usually a mentor).
+fn link_carries(label: &str, extras: &share::Extras) -> String {
+    let mut text = match (extras.skills, extras.role) {
+        (true, true) => format!("This link carries {label}'s answers, skill ratings and target role. It does not carry experience, notes or roadmap progress: for those, ask {label} for the result file."),
+        (true, false) => format!("This link carries {label}'s answers and skill ratings, but no target role, experience, notes or roadmap progress: for those, ask {label} for the result file."),
+        (false, true) => format!("This link carries {label}'s answers and target role but no skill ratings, so a mentor's ratings cannot be compared with theirs and no blind spots can be found. Ask {label} to rate the skills and send a new link, or the result file."),
+        (false, false) => format!("This link carries {label}'s answers only: no skill ratings, target role, experience or notes, so a mentor's ratings cannot be compared with theirs and no blind spots can be found. Ask {label} for the result file, or for a new link after rating the skills."),
+    };
+    if let Some(problem) = &extras.problem {
+        text.push_str(&format!(" Also, {problem}."));
+    }
+    text
 }

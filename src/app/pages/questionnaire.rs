@@ -112,10 +112,13 @@ pub fn Questionnaire() -> Html {
                         }) }
                     </div>
                 </fieldset>
-                <div class="nav-buttons">
-                    <button type="button" class="secondary" onclick={on_back} disabled={position == 0}>{ "Back" }</button>
-                    <button type="button" class="secondary" onclick={on_skip}>{ "Skip" }</button>
+                // Next comes first in the Tab order, so that an accidental
+                // Skip takes a deliberate extra step; the row is shown
+                // reversed, so the visual order stays Back, Skip, Next.
+                <div class="nav-buttons next-first">
                     <button type="button" onclick={on_next}>{ if is_last { "See my result" } else { "Next" } }</button>
+                    <button type="button" class="secondary" onclick={on_skip}>{ "Skip" }</button>
+                    <button type="button" class="secondary" onclick={on_back} disabled={position == 0}>{ "Back" }</button>
                 </div>
             </form>
             <div class="aside-actions">

@@ -12,6 +12,7 @@ use crate::core::bank::{Bank, Item, ItemId, Track};
 use crate::core::content::Content;
 use crate::core::score::{score, Band, ConfidenceLevel, ConfidenceNote, Middle, Profile, Response};
 use crate::core::session::{Changes, Session};
+use crate::core::text::third_person;
 
 #[component]
 pub fn Results() -> Html {
@@ -58,6 +59,15 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     let owner = match &props.whose {
         Whose::Own => "Your".to_owned(),
         Whose::Other(name) => format!("{name}'s"),
+    };
+    // Someone else's result (a mentor reading it) is written about them:
+    // "Their answers lean…", not "Your answers lean…".
+    let voice = |text: &str| {
+        if own {
+            text.to_owned()
+        } else {
+            third_person(text)
+        }
     };
     let answered = bank
         .items
@@ -126,13 +136,13 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     if own { { " " }<a href={Route::Questions.href()}>{ "Continue the questionnaire" }</a> }</p>
             }
             <section class="panel headline" aria-labelledby="leaning-title">
-                <h2 id="leaning-title">{ "Where you lean" }</h2>
+                <h2 id="leaning-title">{ voice("Where you lean") }</h2>
                 <LeaningGauge leaning={profile.leaning} />
-                <p class="lead">{ format!(
+                <p class="lead">{ voice(&format!(
                     "Your answers lean {:.0} points toward {direction}, out of 100 (0 is the exact middle; 100 would be fully {direction}). ",
                     profile.leaning.abs()
-                ) }{ margin_text }</p>
-                <p>{ &track_info.summary }</p>
+                )) }{ margin_text }</p>
+                <p>{ voice(&track_info.summary) }</p>
                 if let Some(text) = middle_text {
                     <p class="middle">{ text }</p>
                 }
@@ -144,13 +154,13 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 ) }</p>
                 if !profile.confidence.notes.is_empty() {
                     <ul class="confidence-notes">
-                        { for profile.confidence.notes.iter().map(|n| html! { <li>{ note_text(bank, n) }</li> }) }
+                        { for profile.confidence.notes.iter().map(|n| html! { <li>{ voice(&note_text(bank, n)) }</li> }) }
                     </ul>
                 }
             </section>
 
             <section class="panel" aria-labelledby="dims-title">
-                <h2 id="dims-title">{ "Your scores on each topic" }</h2>
+                <h2 id="dims-title">{ format!("{owner} scores on each topic") }</h2>
                 <p>{ "Each topic is scored from 0 to 100; 50 is neutral. Solid bars point to management, hatched bars to the technical track; outlined bars are topics not counted in the leaning." }</p>
                 <DimensionBars bars={bars} />
                 <table class="scores">
@@ -169,15 +179,15 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 </table>
             </section>
 
-            <Why profile={profile.clone()} content={props.content.clone()} session={props.session.clone()} />
+            <Why profile={profile.clone()} content={props.content.clone()} session={props.session.clone()} own={own} />
 
             <section class="panel" aria-labelledby="topics-title">
                 <h2 id="topics-title">{ "What each topic means" }</h2>
                 { for bank.dimensions.iter().zip(&profile.dimensions).map(|(d, s)| {
                     let reading = match s.score {
-                        Some(v) if v >= 60.0 => d.high_means.clone(),
-                        Some(v) if v <= 40.0 => d.low_means.clone(),
-                        Some(_) => "You sit near the middle on this topic.".to_owned(),
+                        Some(v) if v >= 60.0 => voice(&d.high_means),
+                        Some(v) if v <= 40.0 => voice(&d.low_means),
+                        Some(_) => voice("You sit near the middle on this topic."),
                         None => "Not enough answers to say.".to_owned(),
                     };
                     html! {
@@ -196,9 +206,9 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 <div class="tracks">
                     { for [(&bank.tracks.management, Band::Management), (&bank.tracks.hybrid, Band::Hybrid), (&bank.tracks.technical, Band::Technical)].into_iter().map(|(t, b)| html! {
                         <div class={classes!("track-card", (b == profile.band).then_some("current"))}>
-                            <h3>{ &t.name }{ if b == profile.band { " (your result)" } else { "" } }</h3>
-                            <p>{ &t.summary }</p>
-                            <ul>{ for t.criteria.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                            <h3>{ &t.name }{ if b == profile.band { if own { " (your result)" } else { " (their result)" } } else { "" } }</h3>
+                            <p>{ voice(&t.summary) }</p>
+                            <ul>{ for t.criteria.iter().map(|c| html! { <li>{ voice(c) }</li> }) }</ul>
                         </div>
                     }) }
                 </div>
@@ -207,7 +217,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
 
             <section class="panel next-step" aria-labelledby="next-title">
                 <h2 id="next-title">{ "Next step" }</h2>
-                <p>{ "A leaning is a starting point for a conversation, not a verdict. Next, rate your skills, pick a target role on either track, and get a dated learning roadmap that respects real certification rules." }</p>
+                <p>{ if own { "A leaning is a starting point for a conversation, not a verdict. Next, rate your skills, pick a target role on either track, and get a dated learning roadmap that respects real certification rules." } else { "A leaning is a starting point for a conversation, not a verdict." } }</p>
                 <div class="actions">
                     if own {
                         <a class="button" href={Route::Skills.href()}>{ "Next: rate your skills" }</a>
@@ -227,6 +237,8 @@ struct WhyProps {
     profile: Profile,
     content: Rc<Content>,
     session: Rc<Session>,
+    /// The person's own result (else someone else's, written about them).
+    own: bool,
 }
 
 /// The answers that moved the leaning most, each with its effect.
@@ -237,7 +249,7 @@ fn Why(props: &WhyProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="why-title">
             <h2 id="why-title">{ "Why this result" }</h2>
-            <p>{ "The answers that weighed most, strongest first. Each moved one or more topic scores, and through them your leaning." }</p>
+            <p>{ if props.own { "The answers that weighed most, strongest first. Each moved one or more topic scores, and through them your leaning." } else { "The answers that weighed most, strongest first. Each moved one or more topic scores, and through them their leaning." } }</p>
             <ol class="why">
                 { for top.iter().map(|(id, leaning)| {
                     let moved: Vec<String> = props.profile.contributions.iter()
@@ -247,9 +259,9 @@ fn Why(props: &WhyProps) -> Html {
                     html! {
                         <li>
                             <q>{ bank.item(id).map(Item::text).unwrap_or_default() }</q>
-                            <span class="answer">{ format!(" You answered: {}.", answer_text(bank, id, props.session.answers.get(id))) }</span>
-                            <span class="effect">{ format!(" Moved: {}. Effect on your leaning: {:.1} points toward {}.",
-                                moved.join(", "), leaning.abs(), if *leaning > 0.0 { "management" } else { "technical" }) }</span>
+                            <span class="answer">{ format!(" {} answered: {}.", if props.own { "You" } else { "They" }, answer_text(bank, id, props.session.answers.get(id))) }</span>
+                            <span class="effect">{ format!(" Moved: {}. Effect on {} leaning: {:.1} points toward {}.",
+                                moved.join(", "), if props.own { "your" } else { "their" }, leaning.abs(), if *leaning > 0.0 { "management" } else { "technical" }) }</span>
                         </li>
                     }
                 }) }

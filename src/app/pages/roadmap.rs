@@ -174,6 +174,23 @@ pub fn Roadmap() -> Html {
     html! {
         <article class="roadmap" aria-labelledby="rm-title">
             <h1 id="rm-title">{ format!("Your roadmap to {}", role.name) }</h1>
+            // On paper: who it is for and what it was planned within, then a
+            // compact timeline of every step before the phases in detail.
+            <p class="print-only print-header">{ format!(
+                "For {} · {} hours a week · budget {} · from {start}",
+                state.session.display_name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or("(no name given)"),
+                crate::core::text::number(settings.hours_per_week),
+                settings.budget_usd.map(money).unwrap_or_else(|| "no limit".into()),
+            ) }</p>
+            <section class="print-only" aria-labelledby="timeline-title">
+                <h2 id="timeline-title">{ "Timeline" }</h2>
+                <ol class="timeline">
+                    { for roadmap.steps().map(|s| html! {
+                        <li><span>{ format!("{} → {}", s.start, s.end) }</span>
+                            <span>{ s.name.clone() }{ s.exam_date.map(|d| format!(" (exam {d})")).unwrap_or_default() }</span></li>
+                    }) }
+                </ol>
+            </section>
             <form class="panel constraints no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <h2>{ "What you can give" }</h2>
                 <div class="three-col">
@@ -201,7 +218,9 @@ pub fn Roadmap() -> Html {
                 }
             </section>
             if !roadmap.role_certs.is_empty() {
-                <section class="panel" aria-labelledby="rc-title">
+                // Left off paper: the notes above already say why a typical
+                // certification is not planned, and the plan fits two pages.
+                <section class="panel no-print" aria-labelledby="rc-title">
                     <h2 id="rc-title">{ format!("Certifications typical for {}", role.name) }</h2>
                     <ul class="role-certs">
                         { for roadmap.role_certs.iter().map(|c| {
@@ -241,7 +260,7 @@ pub fn Roadmap() -> Html {
                                             </ul>
                                         }
                                         <div class="step-actions no-print" role="group" aria-label={format!("Mark {}", s.name)}>
-                                            <button type="button" class="secondary small" aria-label={format!("Done: {}", s.name)} onclick={toggle(StepMark::Done, s.id.as_str())}>{ "Mark done" }</button>
+                                            <button type="button" class="secondary small" aria-label={format!("Mark done: {}", s.name)} onclick={toggle(StepMark::Done, s.id.as_str())}>{ "Mark done" }</button>
                                             <button type="button" class="secondary small" aria-label={format!("Skip: {}", s.name)} onclick={toggle(StepMark::Skipped, s.id.as_str())}>{ "Skip" }</button>
                                             <button type="button" class="secondary small" aria-pressed={s.pinned.to_string()} aria-label={format!("Pin: {}", s.name)} onclick={toggle(StepMark::Pinned, s.id.as_str())}>{ "Pin" }</button>
                                         </div>

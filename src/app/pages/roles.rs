@@ -6,7 +6,8 @@ use yew::prelude::*;
 use crate::app::route::{navigate, Route};
 use crate::app::state::{use_assess, Action};
 use crate::core::career::catalog::{CareerTrack, Role};
-use crate::core::career::gap::suggest_roles;
+use crate::core::career::gap::{roles_named_in, suggest_roles_agreeing};
+use crate::core::score::Band;
 
 fn track_label(t: CareerTrack) -> &'static str {
     match t {
@@ -21,8 +22,23 @@ fn track_label(t: CareerTrack) -> &'static str {
 pub fn Roles() -> Html {
     let state = use_assess();
     let cat = &state.content.catalog;
-    let leaning = (state.answered() > 0).then(|| state.profile().leaning);
-    let suggested = suggest_roles(cat, leaning, &state.session.skills);
+    let profile = (state.answered() > 0).then(|| state.profile());
+    let leaning = profile.as_ref().map(|p| p.leaning);
+    // The roles the result's own text recommends are always suggested, so
+    // the two never disagree.
+    let named = profile
+        .as_ref()
+        .map(|p| {
+            let tracks = &state.content.bank.tracks;
+            let text = match p.band {
+                Band::Management => &tracks.management.summary,
+                Band::Hybrid => &tracks.hybrid.summary,
+                Band::Technical => &tracks.technical.summary,
+            };
+            roles_named_in(cat, text)
+        })
+        .unwrap_or_default();
+    let suggested = suggest_roles_agreeing(cat, leaning, &state.session.skills, &named);
     let card = |role: &Role, why: Option<String>| {
         let chosen = state.session.role.as_ref() == Some(&role.id);
         let onclick = {
@@ -39,8 +55,10 @@ pub fn Roles() -> Html {
                 <p>{ role.summary.clone() }</p>
                 if let Some(w) = why { <p class="why-role">{ w }</p> }
                 <p class="muted">{ format!("Typical experience: {}", role.typical_experience) }</p>
-                <button type="button" onclick={onclick} aria-label={format!("Choose {}", role.name)}>
-                    { if chosen { "Chosen — see the gap" } else { "Choose this role" } }
+                // The visible text names the role, so the accessible name
+                // is the visible text (WCAG 2.5.3 Label in Name).
+                <button type="button" onclick={onclick}>
+                    { if chosen { format!("Chosen: see the gap to {}", role.name) } else { format!("Choose {}", role.name) } }
                 </button>
             </li>
         }

@@ -133,3 +133,95 @@ pub fn suggest_roles(cat: &Catalog, leaning: Option<f64>, ratings: &SkillRatings
     fits.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     fits.into_iter().take(3).map(|(_, f)| f).collect()
 }
+
+/// The catalog's roles whose name appears in `text` (case-insensitive), in
+/// catalog order: the roles a result's own description recommends.
+pub fn roles_named_in(cat: &Catalog, text: &str) -> Vec<RoleId> {
+    let text = text.to_lowercase();
+    cat.roles
+        .iter()
+        .filter(|r| !r.name.trim().is_empty() && text.contains(&r.name.to_lowercase()))
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// The three roles that fit best, in agreement with the result's text:
+/// every role in `named` (the roles the result's description recommends,
+/// see [`roles_named_in`]) is among the three, up to three of them. Before
+/// any skill is rated, skills are left out of both the score and the
+/// reason, rather than counted as 0 %.
+pub fn suggest_roles_agreeing(
+    cat: &Catalog,
+    leaning: Option<f64>,
+    ratings: &SkillRatings,
+    named: &[RoleId],
+) -> Vec<RoleFit> {
+    let rated = !ratings.is_empty();
+    let l = leaning.unwrap_or(0.0).clamp(-100.0, 100.0);
+    let mut fits: Vec<(usize, RoleFit)> = cat
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let track_fit = match role.track {
+                CareerTrack::Management => (l + 100.0) / 2.0,
+                CareerTrack::Technical => (100.0 - l) / 2.0,
+                CareerTrack::Hybrid => 100.0 - l.abs(),
+                CareerTrack::Both => 50.0,
+            };
+            let skill_fit = gap(cat, role, ratings).fit;
+            let score = match (leaning, rated) {
+                (Some(_), true) => 0.6 * track_fit + 0.4 * skill_fit,
+                (Some(_), false) => track_fit,
+                (None, _) => skill_fit,
+            };
+            let side = match role.track {
+                CareerTrack::Management => "a management role",
+                CareerTrack::Technical => "a technical-track role",
+                CareerTrack::Hybrid => "a hybrid role, half technical and half management",
+                CareerTrack::Both => "a role on either track",
+            };
+            let mut why = match (leaning, rated) {
+                (Some(_), true) => format!(
+                    "{} is {side}; your answers match that track {:.0} of 100, and your skills already meet {:.0}% of what it asks.",
+                    role.name, track_fit, skill_fit
+                ),
+                (Some(_), false) => format!(
+                    "{} is {side}; your answers match that track {:.0} of 100. Rate your skills to see how much of it you already meet.",
+                    role.name, track_fit
+                ),
+                (None, true) => format!(
+                    "{} is {side}; your skills already meet {:.0}% of what it asks. Answer the questionnaire to weigh your preferences too.",
+                    role.name, skill_fit
+                ),
+                (None, false) => format!(
+                    "{} is {side}. Answer the questionnaire and rate your skills to see how well it fits.",
+                    role.name
+                ),
+            };
+            if named.contains(&role.id) {
+                why.push_str(" Your result's description names it.");
+            }
+            (i, RoleFit { role: role.id.clone(), score, track_fit, skill_fit, why })
+        })
+        .collect();
+    fits.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    // The named roles first (best first), then the best of the rest, and the
+    // three shown again best first.
+    let mut top: Vec<(usize, RoleFit)> = fits
+        .iter()
+        .filter(|(_, f)| named.contains(&f.role))
+        .take(3)
+        .cloned()
+        .collect();
+    for f in &fits {
+        if top.len() >= 3 {
+            break;
+        }
+        if !top.iter().any(|(_, t)| t.role == f.1.role) {
+            top.push(f.clone());
+        }
+    }
+    top.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    top.into_iter().map(|(_, f)| f).collect()
+}

@@ -1,5 +1,6 @@
 //! The roadmap as an iCalendar file (RFC 5545): one all-day event per step
-//! and one per exam date, importable into common calendar apps.
+//! and one per exam date (with a reminder the week before), importable into
+//! common calendar apps.
 
 use super::date::Date;
 use super::plan::{Roadmap, StepKind};
@@ -23,7 +24,8 @@ pub fn to_ics(roadmap: &Roadmap, role_name: &str, stamp: &str) -> String {
                  start: Date,
                  end: Date,
                  summary: String,
-                 description: &str| {
+                 description: &str,
+                 reminder: Option<String>| {
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{uid}@crossroads"));
         lines.push(format!("DTSTAMP:{stamp}"));
@@ -32,6 +34,15 @@ pub fn to_ics(roadmap: &Roadmap, role_name: &str, stamp: &str) -> String {
         lines.push(format!("SUMMARY:{}", escape(&summary)));
         lines.push(format!("DESCRIPTION:{}", escape(description)));
         lines.push("TRANSP:TRANSPARENT".into());
+        // A reminder the week before (an exam needs the last week's study
+        // planned, and often a booking to check).
+        if let Some(text) = reminder {
+            lines.push("BEGIN:VALARM".into());
+            lines.push("ACTION:DISPLAY".into());
+            lines.push(format!("DESCRIPTION:{}", escape(&text)));
+            lines.push("TRIGGER:-P7D".into());
+            lines.push("END:VALARM".into());
+        }
         lines.push("END:VEVENT".into());
     };
     for s in roadmap.steps() {
@@ -45,7 +56,10 @@ pub fn to_ics(roadmap: &Roadmap, role_name: &str, stamp: &str) -> String {
             s.start,
             s.end.max(s.start.add_days(1)),
             what,
-            &format!("{} About {:.0} hours. {}", s.name, s.hours, s.why),
+            // The title is the event's summary; the description is only
+            // the text, the hours on a line of their own.
+            &format!("{}\n\nAbout {:.0} hours.", s.why.trim(), s.hours),
+            None,
         );
         if let Some(exam) = s.exam_date {
             event(
@@ -54,7 +68,8 @@ pub fn to_ics(roadmap: &Roadmap, role_name: &str, stamp: &str) -> String {
                 exam,
                 exam.add_days(1),
                 format!("Exam target: {}", s.name),
-                &format!("Target date for the {} exam.", s.name),
+                "The date this plan aims to sit the exam. Book it early: test centres and online slots fill up.",
+                Some(format!("In one week: the {} exam", s.name)),
             );
         }
     }
