@@ -128,3 +128,26 @@ fn a_file_from_another_bank_version_is_flagged_and_still_scored() {
     let profile = crossroads::core::score::score(&bank, &imported.file.session.answers);
     assert!(profile.answered > 0);
 }
+
+/// A 1 MB file whose answer keys come in descending order once froze the
+/// page for seconds (each key was inserted at the front of a sorted list).
+#[test]
+fn a_megabyte_of_answers_in_descending_order_is_dealt_with_at_once() {
+    let bank = bank();
+    let mut text = String::from(
+        r#"{"format": "crossroads-result", "version": 1, "session": {"bank_id": "x", "bank_version": "1", "position": 0, "finished": false, "started": null, "updated": null, "answers": {"#,
+    );
+    let mut i = 999_999u32;
+    while text.len() < MAX_BYTES - 40 {
+        text.push_str(&format!("\"q{i}\":3,"));
+        i -= 1;
+    }
+    text.push_str("\"q\":3}}}");
+    assert!(text.len() <= MAX_BYTES);
+    let started = std::time::Instant::now();
+    let result = import(&text, &bank);
+    let took = started.elapsed();
+    assert!(took.as_millis() < 1000, "took {took:?}");
+    let err = result.expect_err("more answers than any bank has questions");
+    assert!(err.to_string().contains("damaged"), "{err}");
+}
