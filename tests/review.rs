@@ -93,3 +93,19 @@ fn a_review_round_trips_through_the_result_file() {
     assert_eq!(back.file, file);
     assert_eq!(back.file.to_json(), text);
 }
+
+/// Ratings outside 0–4 (refused on import; this is the last guard) are no
+/// rating at all, never a difference of a hundred levels.
+#[test]
+fn a_rating_out_of_range_is_not_a_hidden_strength() {
+    let cat = Content::builtin().unwrap().catalog;
+    let rows = side_by_side(
+        &cat,
+        &ratings(&[("negotiation", 1), ("networking", 255)]),
+        &ratings(&[("negotiation", 128), ("networking", 0)]),
+    );
+    for id in ["negotiation", "networking"] {
+        let row = rows.iter().find(|r| r.skill.as_str() == id).unwrap();
+        assert_eq!(row.agreement, Agreement::Unrated, "{id}");
+    }
+}

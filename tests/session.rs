@@ -148,3 +148,60 @@ fn answers_to_unknown_questions_are_kept_and_listed() {
     let back = Session::decode(&s.encode()).unwrap();
     assert_eq!(back.unmatched(&bank), vec!["gone".into()]);
 }
+
+/// A save is checked like an imported file: a value out of range is
+/// reported (and the save kept aside by the app), never planned with.
+#[test]
+fn a_save_with_a_value_out_of_range_is_refused_with_a_plain_message() {
+    let mut s = planned();
+    s.plan.hours_per_week = 1e-30;
+    match Session::decode(&s.encode()) {
+        Err(e @ LoadError::Invalid(_)) => {
+            assert!(e.to_string().contains("hours a week"), "{e}");
+            assert_eq!(e.detail().as_deref(), Some("at plan.hours_per_week"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The assessment page checks the answers it reads.
+    let mut s = sample();
+    let id = s.answers.keys().next().unwrap().clone();
+    s.answers.insert(id, Response::Likert(9));
+    for err in [
+        Session::decode(&s.encode()).unwrap_err(),
+        Session::decode_questionnaire(&s.encode()).unwrap_err(),
+    ] {
+        assert!(matches!(err, LoadError::Invalid(_)), "{err:?}");
+        assert!(err.to_string().contains("go from 1 to 5"), "{err}");
+    }
+    // Parser words are the detail, not the message.
+    let err = Session::decode("{not json").unwrap_err();
+    assert!(!err.to_string().contains("line"), "{err}");
+    assert!(err.detail().unwrap().contains("line 1"), "{err:?}");
+}
+
+#[test]
+fn hours_and_budget_typed_on_the_roadmap_page_land_in_range() {
+    use crossroads::core::session::{budget_from_input, hours_from_input};
+    for (typed, stored) in [
+        (1e-30, Some(0.0)),
+        (0.4, Some(0.0)),
+        (0.6, Some(1.0)),
+        (6.5, Some(7.0)),
+        (500.0, Some(80.0)),
+        (-3.0, Some(0.0)),
+        (f64::NAN, None),
+        (f64::INFINITY, None),
+    ] {
+        assert_eq!(hours_from_input(typed), stored, "{typed}");
+    }
+    assert_eq!(budget_from_input(-1.0), Some(0.0));
+    assert_eq!(budget_from_input(1e300), Some(10_000_000.0));
+    assert_eq!(budget_from_input(f64::NAN), None);
+    // Whatever the page stores is accepted when read back.
+    let mut s = planned();
+    for typed in [1e-30, 0.6, 79.9, 1e9] {
+        s.plan.hours_per_week = hours_from_input(typed).unwrap();
+        s.plan.budget_usd = budget_from_input(typed);
+        assert!(Session::decode(&s.encode()).is_ok(), "{typed}");
+    }
+}

@@ -150,8 +150,13 @@ impl Reducible for AssessState {
                 }
             }
             Action::ChooseRole(id) => s.role = Some(id),
-            Action::SetHours(h) => s.plan.hours_per_week = h.clamp(0.0, 80.0),
-            Action::SetBudget(b) => s.plan.budget_usd = b.map(|x| x.max(0.0)),
+            Action::SetHours(h) => match crate::core::session::hours_from_input(h) {
+                Some(h) => s.plan.hours_per_week = h,
+                None => return self,
+            },
+            Action::SetBudget(b) => {
+                s.plan.budget_usd = b.and_then(crate::core::session::budget_from_input)
+            }
             Action::SetStart(d) => s.plan.start = d,
             Action::ToggleStep(mark, id) => {
                 let c = &mut s.plan.choices;

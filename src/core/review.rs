@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::career::catalog::{Catalog, PromptWhen, Role, SkillId};
-use super::career::person::SkillRatings;
+use super::career::person::{SkillRatings, MAX_LEVEL};
 use super::score::Band;
 
 /// A difference of this many levels or more is called out.
-pub const NOTABLE: i8 = 2;
+pub const NOTABLE: i16 = 2;
 
 /// What a mentor adds to a mentee's result.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -58,10 +58,13 @@ pub fn side_by_side(cat: &Catalog, own: &SkillRatings, mentor: &SkillRatings) ->
     cat.skills
         .iter()
         .map(|s| {
-            let (o, m) = (own.get(&s.id).copied(), mentor.get(&s.id).copied());
+            // A rating outside 0–4 (files are checked on import; this is
+            // the last guard) counts as no rating.
+            let level = |r: &SkillRatings| r.get(&s.id).copied().filter(|l| *l <= MAX_LEVEL);
+            let (o, m) = (level(own), level(mentor));
             let agreement = match (o, m) {
                 (Some(o), Some(m)) => {
-                    let d = m as i8 - o as i8;
+                    let d = i16::from(m) - i16::from(o);
                     if d <= -NOTABLE {
                         Agreement::BlindSpot
                     } else if d >= NOTABLE {

@@ -96,7 +96,9 @@ pub fn Roadmap() -> Html {
         let state = state.clone();
         Callback::from(move |e: Event| {
             let v = value_of(&e);
-            state.dispatch(Action::SetStart(Date::parse(&v).map(|d| d.to_string())));
+            state.dispatch(Action::SetStart(
+                crate::core::session::checked_date(&v).map(|d| d.to_string()),
+            ));
         })
     };
     let on_print = Callback::from(|_| {
