@@ -13,6 +13,7 @@ fn with(file: &str, mutate: impl FnOnce(&mut Value)) -> Vec<String> {
         "roles" => BUILTIN_CATALOG.roles,
         "certifications" => BUILTIN_CATALOG.certifications,
         "activities" => BUILTIN_CATALOG.activities,
+        "experience" => BUILTIN_CATALOG.experience,
         _ => unreachable!(),
     })
     .unwrap();
@@ -38,6 +39,11 @@ fn with(file: &str, mutate: impl FnOnce(&mut Value)) -> Vec<String> {
             &text
         } else {
             BUILTIN_CATALOG.activities
+        },
+        experience: if file == "experience" {
+            &text
+        } else {
+            BUILTIN_CATALOG.experience
         },
         ..BUILTIN_CATALOG
     };
@@ -81,6 +87,38 @@ fn broken_catalogs_name_file_path_and_problem() {
         }), "certifications.json: certifications: prerequisite cycle: pmp → capm → pmp"),
         ("certifications", Box::new(|v| v["certifications"][0]["prerequisites"] = json!({"one_of": {"fact": "months_leading_projects", "values": ["x"]}})),
             "certifications.json: certifications[0].prerequisites.one_of.fact: fact \"months_leading_projects\" is not a choice"),
+    ];
+    for (file, mutate, expected) in cases {
+        let problems = with(file, mutate);
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "expected {expected:?}, got {problems:#?}"
+        );
+    }
+}
+
+/// Every number in a program's catalog is checked: the planner does date
+/// arithmetic with them, and `-1.7e308` study hours once overflowed it.
+#[test]
+fn numbers_in_a_catalog_must_be_in_range() {
+    type Mutation = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(&str, Mutation, &str)> = vec![
+        ("certifications", Box::new(|v| v["certifications"][0]["study_hours"] = json!(-1.7e308)),
+            "certifications.json: certifications[0].study_hours: -1.7e+308 is outside 0.25–10000"),
+        ("certifications", Box::new(|v| v["certifications"][1]["study_hours"] = json!(1e-30)),
+            "certifications.json: certifications[1].study_hours: 1e-30 is outside"),
+        ("certifications", Box::new(|v| v["certifications"][0]["cost_usd"] = json!(-5)),
+            "certifications.json: certifications[0].cost_usd: -5 is outside 0–1000000"),
+        ("activities", Box::new(|v| v["activities"][0]["hours"] = json!(1e12)),
+            "activities.json: activities[0].hours: 1000000000000 is outside"),
+        ("activities", Box::new(|v| v["activities"][0]["duration_months"] = json!(-1)),
+            "activities.json: activities[0].duration_months: -1 is outside 0–120"),
+        ("activities", Box::new(|v| v["activities"][0]["counts_toward"] = json!([{"fact": "months_leading_projects", "amount": 1e300}])),
+            "activities.json: activities[0].counts_toward[0].amount: 1e+300 is outside"),
+        ("experience", Box::new(|v| v["facts"][0]["max"] = json!(1e300)),
+            "experience.json: facts[0].max: 1e+300 is outside"),
+        ("certifications", Box::new(|v| v["certifications"][0]["prerequisites"] = json!({"at_least": {"fact": "months_leading_projects", "value": 1e300}})),
+            "certifications.json: certifications[0].prerequisites.at_least.value: 1e+300 is outside the range of \"months_leading_projects\""),
     ];
     for (file, mutate, expected) in cases {
         let problems = with(file, mutate);

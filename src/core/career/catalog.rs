@@ -32,6 +32,17 @@ id_type!(
     ActivityId
 );
 
+/// Study hours of a certification or activity: from a quarter of an hour
+/// to 10,000 (five years full time).
+pub const MIN_HOURS: f64 = 0.25;
+pub const MAX_HOURS: f64 = 10_000.0;
+/// The longest an activity runs, in months.
+pub const MAX_MONTHS: f64 = 120.0;
+/// The highest cost of a certification or activity, in US$.
+pub const MAX_COST_USD: f64 = 1_000_000.0;
+/// The highest value of an experience fact.
+pub const MAX_FACT_VALUE: f64 = crate::core::session::MAX_FACT_VALUE;
+
 /// Where a role, certification or activity sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -433,6 +444,24 @@ impl Catalog {
             }
         };
 
+        // Numbers feed the planner's date arithmetic: each must be finite
+        // and in a range that real content uses.
+        let number =
+            |out: &mut Vec<Problem>, file: &str, path: String, x: f64, lo: f64, hi: f64| {
+                if !(x.is_finite() && lo <= x && x <= hi) {
+                    out.push(Problem::new(
+                        file,
+                        path,
+                        format!(
+                            "{} is outside {}–{}",
+                            crate::core::problems::number(x),
+                            crate::core::problems::number(lo),
+                            crate::core::problems::number(hi)
+                        ),
+                    ));
+                }
+            };
+
         for (i, s) in self.skills.iter().enumerate() {
             empty(
                 &mut out,
@@ -465,6 +494,22 @@ impl Catalog {
                 "experience.json",
                 format!("facts[{i}].label"),
                 &f.label,
+            );
+            number(
+                &mut out,
+                "experience.json",
+                format!("facts[{i}].min"),
+                f.min,
+                0.0,
+                MAX_FACT_VALUE,
+            );
+            number(
+                &mut out,
+                "experience.json",
+                format!("facts[{i}].max"),
+                f.max,
+                f.min.max(0.0),
+                MAX_FACT_VALUE,
             );
             if matches!(f.kind, FactKind::Choice | FactKind::Multi) && f.options.is_empty() {
                 out.push(Problem::new(
@@ -525,6 +570,26 @@ impl Catalog {
                     "the \"as of\" date is empty",
                 ));
             }
+            if let Some(h) = c.study_hours {
+                number(
+                    &mut out,
+                    "certifications.json",
+                    format!("{at}.study_hours"),
+                    h,
+                    MIN_HOURS,
+                    MAX_HOURS,
+                );
+            }
+            if let Some(cost) = c.cost_usd {
+                number(
+                    &mut out,
+                    "certifications.json",
+                    format!("{at}.cost_usd"),
+                    cost,
+                    0.0,
+                    MAX_COST_USD,
+                );
+            }
             for (sid, l) in &c.builds {
                 skill_ref(
                     &mut out,
@@ -561,6 +626,33 @@ impl Catalog {
                     format!("{at}.hours"),
                     "hours must be more than 0",
                 ));
+            } else {
+                number(
+                    &mut out,
+                    "activities.json",
+                    format!("{at}.hours"),
+                    a.hours,
+                    MIN_HOURS,
+                    MAX_HOURS,
+                );
+            }
+            number(
+                &mut out,
+                "activities.json",
+                format!("{at}.duration_months"),
+                a.duration_months,
+                0.0,
+                MAX_MONTHS,
+            );
+            if let Some(cost) = a.cost_usd {
+                number(
+                    &mut out,
+                    "activities.json",
+                    format!("{at}.cost_usd"),
+                    cost,
+                    0.0,
+                    MAX_COST_USD,
+                );
             }
             for (sid, l) in &a.builds {
                 skill_ref(
@@ -588,7 +680,14 @@ impl Catalog {
                         format!("{at}.counts_toward[{j}].fact"),
                         format!("fact \"{}\" is not a number", ct.fact),
                     )),
-                    _ => {}
+                    Some(f) => number(
+                        &mut out,
+                        "activities.json",
+                        format!("{at}.counts_toward[{j}].amount"),
+                        ct.amount,
+                        0.0,
+                        f.max,
+                    ),
                 }
             }
         }
@@ -650,6 +749,17 @@ impl Catalog {
                     format!(
                         "fact \"{}\" is not a number, so \"at_least\" cannot apply",
                         a.fact
+                    ),
+                ),
+                Some(f) if !(a.value.is_finite() && f.min <= a.value && a.value <= f.max) => p(
+                    out,
+                    format!("{at}.at_least.value"),
+                    format!(
+                        "{} is outside the range of \"{}\" ({}–{})",
+                        crate::core::problems::number(a.value),
+                        a.fact,
+                        crate::core::problems::number(f.min),
+                        crate::core::problems::number(f.max)
                     ),
                 ),
                 _ => {}
