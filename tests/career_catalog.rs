@@ -176,3 +176,62 @@ fn suggested_roles_follow_the_leaning_on_both_tracks() {
         unanswered[0].why
     );
 }
+
+/// Certifications each needing the next, `n` long, after the shipped ones.
+fn chain(n: usize) -> Catalog {
+    let mut cat = Content::builtin().unwrap().catalog;
+    let template = cat.certifications[0].clone();
+    for i in 0..n {
+        let mut c = template.clone();
+        c.id = format!("chain{i}").as_str().into();
+        c.prerequisites = None;
+        c.requires_certs = if i + 1 < n {
+            vec![format!("chain{}", i + 1).as_str().into()]
+        } else {
+            vec![]
+        };
+        cat.certifications.push(c);
+    }
+    cat
+}
+
+/// The prerequisite check walks the graph with its own stack: a chain of
+/// thousands once overflowed the browser's 1 MiB stack (and 40,000 the
+/// native one). A chain longer than the planner can use is reported.
+#[test]
+fn long_prerequisite_chains_are_checked_without_recursion() {
+    let cat = chain(40_000);
+    let problems = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || {
+            let started = std::time::Instant::now();
+            let problems = cat.validate();
+            (problems, started.elapsed())
+        })
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    let (problems, took) = problems;
+    assert!(took.as_millis() < 5000, "took {took:?}");
+    assert!(
+        problems.iter().any(|p| p
+            .message
+            .contains("\"chain0\" starts a chain of 40000 certifications")),
+        "{problems:?}"
+    );
+    // A short chain is fine.
+    assert!(chain(20).validate().is_empty(), "{:?}", chain(20).validate());
+    // A cycle at the end of a long chain is still found.
+    let mut cat = chain(5_000);
+    let last = cat.certifications.len() - 1;
+    cat.certifications[last].requires_certs = vec!["chain0".into()];
+    let cycle = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || cat.prerequisite_cycle())
+        .unwrap()
+        .join()
+        .expect("no stack overflow")
+        .expect("a cycle");
+    assert_eq!(cycle.len(), 5_001);
+    assert_eq!((cycle[0].as_str(), cycle[5_000].as_str()), ("chain0", "chain0"));
+}

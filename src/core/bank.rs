@@ -311,9 +311,9 @@ impl Bank {
             );
         }
 
-        let mut source_ids = Seen::default();
+        let source_ids = Ids::new(self.sources.iter().map(|s| s.id.as_str()));
         for (i, s) in self.sources.iter().enumerate() {
-            if !source_ids.insert(&s.id) {
+            if source_ids.is_repeat(i) {
                 p(
                     format!("sources[{i}].id"),
                     format!("duplicate source id \"{}\"", s.id),
@@ -324,10 +324,10 @@ impl Bank {
             }
         }
 
-        let mut dim_ids = Seen::default();
+        let dim_ids = Ids::new(self.dimensions.iter().map(|d| d.id.as_str()));
         for (i, d) in self.dimensions.iter().enumerate() {
             let at = format!("dimensions[{i}]");
-            if !dim_ids.insert(&d.id) {
+            if dim_ids.is_repeat(i) {
                 p(
                     format!("{at}.id"),
                     format!("duplicate dimension id \"{}\"", d.id),
@@ -352,7 +352,7 @@ impl Bank {
                     ),
                 );
             }
-            if !source_ids.contains(&d.source) {
+            if !source_ids.contains(d.source.as_str()) {
                 p(
                     format!("{at}.source"),
                     format!("unknown source \"{}\"", d.source),
@@ -368,13 +368,25 @@ impl Bank {
             );
         }
 
-        let mut item_ids = Seen::default();
-        let mut per_dim: Vec<(&DimensionId, (usize, usize))> = Vec::new();
+        if self.items.len() > crate::core::map::MAX_ENTRIES {
+            p(
+                "items".into(),
+                format!(
+                    "the bank has {} questions; a bank holds at most {}",
+                    self.items.len(),
+                    crate::core::map::MAX_ENTRIES
+                ),
+            );
+        }
+        let item_ids = Ids::new(self.items.iter().map(|i| i.id().as_str()));
+        // Statements and reverse-keyed statements per dimension, by the
+        // dimension's place among the sorted ids.
+        let mut per_dim: Vec<(usize, usize)> = vec![(0, 0); dim_ids.sorted.len()];
         for (i, item) in self.items.iter().enumerate() {
             let at = format!("items[{i}]");
             if item.id().0.trim().is_empty() {
                 p(format!("{at}.id"), "the id is empty".into());
-            } else if !item_ids.insert(item.id()) {
+            } else if item_ids.is_repeat(i) {
                 p(
                     format!("{at}.id"),
                     format!("duplicate item id \"{}\"", item.id()),
@@ -385,14 +397,10 @@ impl Bank {
             }
             match item {
                 Item::Likert(l) => {
-                    if dim_ids.contains(&l.dimension) {
-                        let e = match per_dim.iter().position(|(d, _)| *d == &l.dimension) {
-                            Some(i) => &mut per_dim[i].1,
-                            None => {
-                                per_dim.push((&l.dimension, (0, 0)));
-                                &mut per_dim.last_mut().expect("just pushed").1
-                            }
-                        };
+                    if let Some(e) = dim_ids
+                        .position(l.dimension.as_str())
+                        .and_then(|d| per_dim.get_mut(d))
+                    {
                         e.0 += 1;
                         e.1 += usize::from(l.reverse);
                     } else {
@@ -409,10 +417,10 @@ impl Bank {
                             "a scenario needs at least two options".into(),
                         );
                     }
-                    let mut option_ids = Seen::default();
+                    let option_ids = Ids::new(s.options.iter().map(|o| o.id.as_str()));
                     for (j, o) in s.options.iter().enumerate() {
                         let at = format!("{at}.options[{j}]");
-                        if !option_ids.insert(&o.id) {
+                        if option_ids.is_repeat(j) {
                             p(
                                 format!("{at}.id"),
                                 format!("duplicate option id \"{}\"", o.id),
@@ -428,7 +436,7 @@ impl Bank {
                             );
                         }
                         for (dim, w) in &o.weights {
-                            if !dim_ids.contains(dim) {
+                            if !dim_ids.contains(dim.as_str()) {
                                 p(
                                     format!("{at}.weights.{dim}"),
                                     format!("unknown dimension \"{dim}\""),
@@ -449,10 +457,9 @@ impl Bank {
         }
 
         for (i, d) in self.dimensions.iter().enumerate() {
-            let (count, reversed) = per_dim
-                .iter()
-                .find(|(id, _)| *id == &d.id)
-                .map(|(_, c)| *c)
+            let (count, reversed) = dim_ids
+                .position(d.id.as_str())
+                .and_then(|d| per_dim.get(d).copied())
                 .unwrap_or_default();
             if count < MIN_ITEMS_PER_DIMENSION {
                 p(
@@ -476,28 +483,43 @@ impl Bank {
     }
 }
 
-/// The ids met so far in one list of a bank. A bank holds at most a few
-/// hundred ids, so a plain list is quick enough, and much smaller in the
-/// wasm build than a set type per kind of id.
-struct Seen<'a, T>(Vec<&'a T>);
-
-impl<T> Default for Seen<'_, T> {
-    fn default() -> Self {
-        Seen(Vec::new())
-    }
+/// The ids of one list of a bank (sources, dimensions, questions, a
+/// scenario's options), sorted once: duplicates and references are found
+/// in O(n log n), however long the list. One type for every kind of id (as
+/// text) keeps the wasm small.
+struct Ids<'a> {
+    /// The distinct ids, sorted.
+    sorted: Vec<&'a str>,
+    /// For each place in the list, whether its id came earlier in it.
+    repeat: Vec<bool>,
 }
 
-impl<'a, T: PartialEq> Seen<'a, T> {
-    /// Records `id`; false when it was already there (a duplicate).
-    fn insert(&mut self, id: &'a T) -> bool {
-        if self.0.contains(&id) {
-            return false;
+impl<'a> Ids<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Self {
+        let mut by_id: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+        let mut repeat = vec![false; by_id.len()];
+        by_id.sort_unstable();
+        for pair in by_id.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                repeat[pair[1].1] = true;
+            }
         }
-        self.0.push(id);
-        true
+        let mut sorted: Vec<&str> = by_id.into_iter().map(|(id, _)| id).collect();
+        sorted.dedup();
+        Ids { sorted, repeat }
     }
 
-    fn contains(&self, id: &T) -> bool {
-        self.0.contains(&id)
+    /// Whether the id at place `i` of the list was already used before it.
+    fn is_repeat(&self, i: usize) -> bool {
+        self.repeat.get(i).copied().unwrap_or(false)
+    }
+
+    /// The place of `id` among the distinct sorted ids.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.sorted.binary_search(&id).ok()
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.position(id).is_some()
     }
 }

@@ -40,6 +40,8 @@ pub const MAX_HOURS: f64 = 10_000.0;
 pub const MAX_MONTHS: f64 = 120.0;
 /// The highest cost of a certification or activity, in US$.
 pub const MAX_COST_USD: f64 = 1_000_000.0;
+/// The longest chain of certifications each needing the next.
+pub const MAX_PREREQUISITE_CHAIN: usize = 32;
 /// The highest value of an experience fact.
 pub const MAX_FACT_VALUE: f64 = crate::core::session::MAX_FACT_VALUE;
 
@@ -699,7 +701,23 @@ impl Catalog {
                 &p.text,
             );
         }
-        if let Some(cycle) = self.prerequisite_cycle() {
+        let depths = self.prerequisite_depths();
+        if let Some((i, depth)) = depths
+            .as_ref()
+            .ok()
+            .and_then(|d| d.iter().copied().enumerate().max_by_key(|(_, d)| *d))
+            .filter(|(_, d)| *d > MAX_PREREQUISITE_CHAIN)
+        {
+            out.push(Problem::new(
+                "certifications.json",
+                format!("certifications[{i}]"),
+                format!(
+                    "\"{}\" starts a chain of {depth} certifications, each needing the next; at most {MAX_PREREQUISITE_CHAIN} can be planned",
+                    self.certifications[i].id
+                ),
+            ));
+        }
+        if let Err(cycle) = depths {
             out.push(Problem::new(
                 "certifications.json",
                 "certifications",
@@ -837,59 +855,75 @@ impl Catalog {
     }
 
     /// A cycle in the prerequisite graph, as the list of ids around it.
+    ///
+    /// A depth-first search with its own stack rather than recursion: a
+    /// long chain of prerequisites (thousands, in a program's catalog)
+    /// would overflow the call stack, which is 1 MiB in the browser.
     pub fn prerequisite_cycle(&self) -> Option<Vec<CertId>> {
+        self.prerequisite_depths().err()
+    }
+
+    /// For each certification, how many certifications long the chain of
+    /// prerequisites it starts is (1 with none); or a cycle.
+    fn prerequisite_depths(&self) -> Result<Vec<usize>, Vec<CertId>> {
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
             New,
             Open,
             Done,
         }
-        let mut marks: BTreeMap<&CertId, Mark> = self
-            .certifications
+        let certs = &self.certifications;
+        // Each id's place in the list (the first, when an id is repeated).
+        let mut index: BTreeMap<&CertId, usize> = BTreeMap::new();
+        for (i, c) in certs.iter().enumerate() {
+            index.entry(&c.id).or_insert(i);
+        }
+        let deps: Vec<Vec<usize>> = certs
             .iter()
-            .map(|c| (&c.id, Mark::New))
-            .collect();
-        fn visit<'a>(
-            cat: &'a Catalog,
-            id: &'a CertId,
-            marks: &mut BTreeMap<&'a CertId, Mark>,
-            path: &mut Vec<CertId>,
-        ) -> Option<Vec<CertId>> {
-            match marks.get(id).copied() {
-                Some(Mark::Done) | None => return None,
-                Some(Mark::Open) => {
-                    let start = path.iter().position(|p| p == id).unwrap_or(0);
-                    let mut cycle = path[start..].to_vec();
-                    cycle.push(id.clone());
-                    return Some(cycle);
-                }
-                Some(Mark::New) => {}
-            }
-            marks.insert(id, Mark::Open);
-            path.push(id.clone());
-            let cert = cat.cert(id)?;
-            for dep in cat.cert_dependencies(cert) {
-                if let Some(dep_ref) = cat
-                    .certifications
+            .map(|c| {
+                self.cert_dependencies(c)
                     .iter()
-                    .find(|c| c.id == dep)
-                    .map(|c| &c.id)
-                {
-                    if let Some(c) = visit(cat, dep_ref, marks, path) {
-                        return Some(c);
+                    .filter_map(|d| index.get(d).copied())
+                    .collect()
+            })
+            .collect();
+        let mut marks = vec![Mark::New; certs.len()];
+        let mut depths = vec![1; certs.len()];
+        for (root, c) in certs.iter().enumerate() {
+            if marks[root] != Mark::New || index.get(&c.id) != Some(&root) {
+                continue;
+            }
+            marks[root] = Mark::Open;
+            // Each open certification with the next of its dependencies to visit.
+            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+            while let Some((node, next)) = stack.last_mut() {
+                let node = *node;
+                let Some(&dep) = deps[node].get(*next) else {
+                    // Every dependency is done, so its depth is known.
+                    depths[node] = 1 + deps[node].iter().map(|d| depths[*d]).max().unwrap_or(0);
+                    marks[node] = Mark::Done;
+                    stack.pop();
+                    continue;
+                };
+                *next += 1;
+                match marks[dep] {
+                    Mark::New => {
+                        marks[dep] = Mark::Open;
+                        stack.push((dep, 0));
                     }
+                    Mark::Open => {
+                        let start = stack.iter().position(|(n, _)| *n == dep).unwrap_or(0);
+                        let mut cycle: Vec<CertId> = stack[start..]
+                            .iter()
+                            .map(|(n, _)| certs[*n].id.clone())
+                            .collect();
+                        cycle.push(certs[dep].id.clone());
+                        return Err(cycle);
+                    }
+                    Mark::Done => {}
                 }
             }
-            path.pop();
-            marks.insert(id, Mark::Done);
-            None
         }
-        for c in &self.certifications {
-            let mut path = Vec::new();
-            if let Some(cycle) = visit(self, &c.id, &mut marks, &mut path) {
-                return Some(cycle);
-            }
-        }
-        None
+        Ok(depths)
     }
 }
