@@ -220,7 +220,11 @@ fn long_prerequisite_chains_are_checked_without_recursion() {
         "{problems:?}"
     );
     // A short chain is fine.
-    assert!(chain(20).validate().is_empty(), "{:?}", chain(20).validate());
+    assert!(
+        chain(20).validate().is_empty(),
+        "{:?}",
+        chain(20).validate()
+    );
     // A cycle at the end of a long chain is still found.
     let mut cat = chain(5_000);
     let last = cat.certifications.len() - 1;
@@ -233,5 +237,8 @@ fn long_prerequisite_chains_are_checked_without_recursion() {
         .expect("no stack overflow")
         .expect("a cycle");
     assert_eq!(cycle.len(), 5_001);
-    assert_eq!((cycle[0].as_str(), cycle[5_000].as_str()), ("chain0", "chain0"));
+    assert_eq!(
+        (cycle[0].as_str(), cycle[5_000].as_str()),
+        ("chain0", "chain0")
+    );
 }

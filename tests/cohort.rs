@@ -69,6 +69,19 @@ fn the_csv_defuses_formulas_and_quotes_names() {
         "{csv}"
     );
     assert!(csv.contains("band,technical,,1,"));
+    // A leading TAB or CR is defused too (some spreadsheets strip it and
+    // then read the formula); so is a file name.
+    let mut cohort = Cohort::new(&bank, true);
+    for (file, name) in [("\t=1.json", "\t=SUM(1)"), ("\r=1.json", "\r+1")] {
+        cohort.add(file, &clear(&bank, Track::Technical, name));
+        cohort.add(file, "not a result");
+    }
+    let csv = cohort.summary().to_csv();
+    for bad in ["\"\t=", "\"\r=", "\"\t=SUM", "\"\r+1"] {
+        assert!(!csv.contains(bad), "{bad:?} in {csv}");
+    }
+    assert!(csv.contains("rejected,\"'\t=1.json\""), "{csv}");
+    assert!(csv.contains("rejected,\"'\r=1.json\""), "{csv}");
 }
 
 #[test]

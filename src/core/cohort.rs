@@ -261,8 +261,8 @@ impl<'a> Cohort<'a> {
 
 impl CohortSummary {
     /// The summary as CSV: one row per participant (when listed), then the
-    /// totals. Fields are quoted, and a leading `=`, `+`, `-` or `@` is
-    /// defused so a spreadsheet never runs a name as a formula.
+    /// totals. Fields are quoted, and a leading `=`, `+`, `-`, `@`, TAB or
+    /// CR is defused so a spreadsheet never runs a name as a formula.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("kind,name,band,leaning,confidence\n");
         for p in &self.people {
@@ -322,7 +322,9 @@ fn band_name(b: Band) -> &'static str {
 }
 
 fn csv_field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@']) {
+    // OWASP's list: a spreadsheet may run a cell that starts with any of
+    // these as a formula (TAB and CR included: some strip them first).
+    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_owned()
