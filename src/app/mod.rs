@@ -19,6 +19,7 @@ use crate::core::bank::Bank;
 use crate::core::career::catalog::Catalog;
 use crate::core::content::{self, Content};
 use crate::core::problems::Problem;
+use crate::core::program::ProgramTexts;
 use crate::core::session::{Kept, LoadError, Session};
 use components::notices::{ContentProblems, SaveNotice, UnreadableNotice};
 use route::{use_route, Page, Route};
@@ -39,7 +40,7 @@ pub trait Part: 'static {
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>>;
     /// A program's catalog files, or `None` when this page does not use
     /// the catalog (then they are not even fetched).
-    fn program_catalog(texts: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>>;
+    fn program_catalog(texts: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>>;
     /// The screen for a route this page owns.
     fn page(route: Route) -> Html;
     /// Reads a save: the planner reads all of it; the assessment only the
@@ -61,7 +62,7 @@ impl Part for Assess {
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
         None
     }
-    fn program_catalog(_: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
+    fn program_catalog(_: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
         None
     }
     fn page(route: Route) -> Html {
@@ -87,8 +88,8 @@ impl Part for Plan {
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
         Some(Catalog::from_texts(&crate::core::content::BUILTIN_CATALOG))
     }
-    fn program_catalog(texts: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
-        Some(Catalog::from_texts(&texts.catalog()))
+    fn program_catalog(texts: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
+        Some(texts.validated_catalog())
     }
     fn page(route: Route) -> Html {
         pages::plan_page(route)

@@ -9,7 +9,7 @@ use super::career::eligibility::{eligibility_all, Eligibility};
 use super::career::gap::{gap, GapReport};
 use super::career::plan::{plan, Constraints, Roadmap};
 use super::content::Content;
-use super::result_file::import;
+use super::result_file::{import, ImportError};
 use super::score::{score, Profile};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,8 +30,8 @@ pub fn score_report(
     content: &Content,
     text: &str,
     today: Option<&str>,
-) -> Result<ScoreReport, String> {
-    let imported = import(text, &content.bank).map_err(|e| e.to_string())?;
+) -> Result<ScoreReport, ImportError> {
+    let imported = import(text, &content.bank)?;
     let s = &imported.file.session;
     let cat = &content.catalog;
     let profile = score(&content.bank, &s.answers);

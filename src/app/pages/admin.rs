@@ -46,7 +46,7 @@ pub fn Admin() -> Html {
                         }) }
                     </ul>
                 }
-                <p class="muted">{ "The same checks run natively: cargo run --bin crossroads -- check <folder>." }</p>
+                <p class="muted">{ "The same checks run natively, on crossroads.json and every content file it names: cargo run --bin crossroads -- check <folder>." }</p>
             </section>
         </article>
     }
