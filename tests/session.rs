@@ -205,3 +205,25 @@ fn hours_and_budget_typed_on_the_roadmap_page_land_in_range() {
         assert!(Session::decode(&s.encode()).is_ok(), "{typed}");
     }
 }
+
+/// An answer to a retired question and an option a question no longer
+/// offers are told apart (a mentor is told which).
+#[test]
+fn unknown_questions_and_unknown_options_are_told_apart() {
+    let bank = Content::builtin().unwrap().bank;
+    let scenario = bank
+        .items
+        .iter()
+        .find(|i| matches!(i, crossroads::core::bank::Item::Scenario(_)))
+        .unwrap()
+        .id()
+        .clone();
+    let mut s = sample();
+    s.answers.insert("gone".into(), Response::Likert(3));
+    s.answers.insert(
+        scenario.clone(),
+        Response::Choice(crossroads::core::bank::OptionId("zz".into())),
+    );
+    assert_eq!(s.unknown_questions(&bank), vec!["gone".into()]);
+    assert_eq!(s.unknown_options(&bank), vec![scenario]);
+}

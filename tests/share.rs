@@ -70,7 +70,7 @@ fn every_broken_link_gets_a_message() {
         (
             "not a result link",
             "#/questions".to_owned(),
-            "not a valid result link",
+            "not a whole Crossroads result link",
         ),
         ("no check", "#/r?v=1&a=12".to_owned(), "incomplete"),
         (
@@ -90,8 +90,10 @@ fn every_broken_link_gets_a_message() {
         ),
         ("bad escape", signed("v=1&a=1&n=%zz"), "broken %-escape"),
     ] {
-        let err = decode(&bank, &text).expect_err(name).to_string();
-        assert!(err.contains(expected), "{name}: {err}");
+        // The reason is the detail; the message is for a mentor.
+        let err = decode(&bank, &text).expect_err(name);
+        let said = format!("{err} {}", err.detail().unwrap_or_default());
+        assert!(said.contains(expected), "{name}: {said}");
     }
     assert!(matches!(
         decode(&bank, "#/r?v=1&a=12345&c="),

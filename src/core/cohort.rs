@@ -58,7 +58,11 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rejected {
     pub file: String,
+    /// Why, in plain words.
     pub problem: String,
+    /// The technical detail, when there is any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// The running aggregate.
@@ -125,7 +129,13 @@ impl<'a> Cohort<'a> {
     pub fn add(&mut self, file_name: &str, text: &str) {
         let imported = match import(text, self.bank) {
             Ok(i) => i,
-            Err(e) => return self.reject(file_name, &e.to_string()),
+            Err(e) => {
+                self.reject(file_name, &e.to_string());
+                if let Some(last) = self.rejected.last_mut() {
+                    last.detail = e.detail();
+                }
+                return;
+            }
         };
         let profile = score(self.bank, &imported.file.session.answers);
         if profile.answered == 0 {
@@ -174,6 +184,7 @@ impl<'a> Cohort<'a> {
         self.rejected.push(Rejected {
             file: file_name.to_owned(),
             problem: problem.to_owned(),
+            detail: None,
         });
     }
 

@@ -523,6 +523,26 @@ impl Session {
             .collect()
     }
 
+    /// Answers to questions `bank` does not have (a retired question, or
+    /// one from another bank).
+    pub fn unknown_questions(&self, bank: &Bank) -> Vec<ItemId> {
+        self.answers
+            .keys()
+            .filter(|id| bank.item(id).is_none())
+            .cloned()
+            .collect()
+    }
+
+    /// Answers to questions `bank` has, but that it cannot score: an option
+    /// the question no longer offers, or an answer of the wrong kind.
+    pub fn unknown_options(&self, bank: &Bank) -> Vec<ItemId> {
+        let questions = self.unknown_questions(bank);
+        self.unmatched(bank)
+            .into_iter()
+            .filter(|id| !questions.contains(id))
+            .collect()
+    }
+
     /// Where to resume: the saved position, clamped to the bank.
     pub fn resume_at(&self, bank: &Bank) -> usize {
         self.position.min(bank.items.len().saturating_sub(1))

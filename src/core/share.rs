@@ -45,7 +45,19 @@ impl std::fmt::Display for ShareError {
                 f,
                 "this link was made by a newer version of Crossroads (link format {v}); open it there"
             ),
-            ShareError::Malformed(why) => write!(f, "this is not a valid result link ({why})"),
+            ShareError::Malformed(_) => f.write_str(
+                "this is not a whole Crossroads result link: it may have been changed or cut while copying. Ask for the link again, or for the result file instead",
+            ),
+        }
+    }
+}
+
+impl ShareError {
+    /// The technical detail behind the message, if there is more to say.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            ShareError::Malformed(why) => Some(why.clone()),
+            ShareError::Incomplete | ShareError::Newer(_) => None,
         }
     }
 }

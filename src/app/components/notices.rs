@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::components::detail::TechnicalDetail;
 use crate::app::storage::{SaveError, Store, ASIDE_KEY};
 use crate::core::problems::Problem;
 
@@ -61,6 +62,8 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct UnreadableNoticeProps {
     pub error: String,
+    /// The technical detail behind `error`.
+    pub detail: Option<AttrValue>,
     pub raw: AttrValue,
     pub kept_aside: bool,
     pub store: Store,
@@ -95,6 +98,7 @@ pub fn UnreadableNotice(props: &UnreadableNoticeProps) -> Html {
             <h2 id="unreadable-title">{ "Your saved progress could not be restored" }</h2>
             <p>{ format!("Crossroads found saved progress but {}. ", props.error) }{ kept }</p>
             <p>{ "You are starting with a fresh questionnaire." }</p>
+            <TechnicalDetail detail={props.detail.clone()} />
             <details>
                 <summary>{ "Show the saved data" }</summary>
                 <label for="unreadable-raw">{ "Saved data, as found" }</label>

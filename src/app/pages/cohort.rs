@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::app::components::detail::TechnicalDetail;
+
 use crate::app::download::download;
 use crate::app::state::{now, use_assess};
 use crate::core::career::catalog::RoleId;
@@ -240,7 +242,12 @@ pub fn CohortPage() -> Html {
                     if !s.rejected.is_empty() {
                         <section class="panel warn" aria-labelledby="c-rejected">
                             <h2 id="c-rejected">{ format!("Skipped files ({})", s.rejected.len()) }</h2>
-                            <ul>{ for s.rejected.iter().map(|r| html! { <li><code>{ r.file.clone() }</code>{ ": " }{ r.problem.clone() }</li> }) }</ul>
+                            <ul>{ for s.rejected.iter().map(|r| html! {
+                                <li>
+                                    <code>{ r.file.clone() }</code>{ ": " }{ r.problem.clone() }
+                                    <TechnicalDetail detail={r.detail.clone().map(AttrValue::from)} />
+                                </li>
+                            }) }</ul>
                         </section>
                     }
                     <div class="actions">
