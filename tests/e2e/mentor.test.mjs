@@ -94,8 +94,10 @@ test('bad files get a clear message, not a crash', async () => {
   await page.goto(route(env.base, 'open'));
   await appReady(page);
   const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   for (const [name, text, expected] of [
-    ['notes.txt', 'just some notes', /not JSON/],
+    ['notes.txt', 'just some notes', /not in the form Crossroads writes/],
+    ['photo.png', png, /not a text file at all/],
     ['other.json', '{"hello": "world"}', /not a Crossroads result/],
     ['future.json', '{"format": "crossroads-result", "version": 5, "session": {}}', /newer version of Crossroads/],
   ]) {
@@ -103,6 +105,27 @@ test('bad files get a clear message, not a crash', async () => {
     writeFileSync(p, text);
     await page.getByLabel('Choose a result file').setInputFiles(p);
     await page.getByRole('alert').filter({ hasText: expected }).waitFor();
+  }
+  // A damaged result: the message is in plain words; the parser's words
+  // and the place in the file are behind a disclosure, closed.
+  for (const [name, text, plain, detail] of [
+    ['cut.json', '{"format": "crossroads-result", "version": 1, "session": {"answers": {', /damaged or edited by hand/, /EOF while parsing/],
+    ['hours.json', JSON.stringify({
+      format: 'crossroads-result', version: 1,
+      session: { bank_id: 'b', bank_version: '1', answers: {}, position: 0, finished: false, started: null, updated: null,
+        plan: { hours_per_week: 1e-30, budget_usd: null, start: null } },
+    }), /hours a week for learning are 1e-30/, /at session\.plan\.hours_per_week/],
+  ]) {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    await page.getByLabel('Choose a result file').setInputFiles(p);
+    const alert = page.getByRole('alert').filter({ hasText: plain });
+    await alert.waitFor();
+    assert.doesNotMatch(await alert.locator('p').innerText(), /line \d|column|EOF/);
+    const details = alert.locator('details');
+    assert.equal(await details.getAttribute('open'), null, 'closed at first');
+    await details.getByText('Technical details').click();
+    assert.match(await details.locator('code').innerText(), detail);
   }
   const big = join(dir, 'big.json');
   writeFileSync(big, 'x'.repeat(1_100_000));
