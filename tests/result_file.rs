@@ -341,3 +341,19 @@ fn numbers_round_trip_exactly() {
     assert_eq!(back.file, file);
     assert_eq!(back.file.to_json(), text);
 }
+
+/// The planner's stored list of opened results is checked like an
+/// imported file, entry by entry.
+#[test]
+fn the_stored_list_of_opened_results_is_checked_entry_by_entry() {
+    use crossroads::core::result_file::decode_list;
+    let bank = bank();
+    let good = vec![generated(&bank, 1), generated(&bank, 2)];
+    let text = serde_json::to_string(&good).unwrap();
+    assert_eq!(decode_list(&text).unwrap(), good);
+    let mut bad = good.clone();
+    bad[1].session.skills.insert("networking".into(), 9);
+    let err = decode_list(&serde_json::to_string(&bad).unwrap()).unwrap_err();
+    assert!(err.starts_with("at [1].session.skills.networking"), "{err}");
+    assert!(decode_list("{broken").is_err());
+}

@@ -221,3 +221,14 @@ pub fn import(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
         other_bank,
     })
 }
+
+/// Reads the stored list of results opened in the planner: every entry
+/// is checked as an imported file is. `Err` holds the technical detail.
+pub fn decode_list(text: &str) -> Result<Vec<ResultFile>, String> {
+    let list: Vec<ResultFile> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    for (i, file) in list.iter().enumerate() {
+        file.check()
+            .map_err(|bad| format!("at [{i}].{}: {}", bad.path, bad.message))?;
+    }
+    Ok(list)
+}
