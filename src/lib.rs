@@ -5,6 +5,7 @@
 //! wasm target only, the Yew app ([`app`]) that renders it.
 
 pub mod core;
+pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -221,7 +221,7 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
             </div>
             <div class="actions">
                 <button type="button" onclick={on_export}>{ format!("Download the review for {label}") }</button>
-                <a class="button secondary" href={format!("#/report/{}", props.index)}>{ "Meeting report" }</a>
+                <a class="button secondary" href={Route::Report(props.index).href()}>{ "Meeting report" }</a>
             </div>
             <p role="status" class="muted">{ (*message).clone().unwrap_or_default() }</p>
         </section>
