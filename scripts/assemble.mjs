@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 import { CSP, PERMISSIONS } from './csp.mjs';
 
 const [planDir, dist] = process.argv.slice(2);
@@ -61,5 +62,7 @@ if (!sw.includes('const LAZY = ["')) {
   console.error('assemble: sw.js has no LAZY list to fill in');
   process.exit(1);
 }
-writeFileSync(swPath, sw);
+// Minified (whitespace and comments; names kept, so the version stays
+// findable as `const VERSION=`): every first visit downloads it.
+writeFileSync(swPath, transformSync(sw, { loader: 'js', minifyWhitespace: true, minifySyntax: true }).code);
 console.log(`assemble: dist/ holds the assessment and the planner (${planFiles.length} files); _headers and sw.js written`);

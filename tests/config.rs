@@ -44,11 +44,11 @@ fn each_mistake_is_named() {
         ),
         (
             r##"{"logo": "\t//evil.example/x.png"}"##,
-            "crossroads.json: logo: \"\\t//evil.example/x.png\" must be a relative path",
+            "crossroads.json: logo: \"\u{FFFD}//evil.example/x.png\" must be a relative path",
         ),
         (
             r##"{"content": {"bank": "\n//evil.example/bank.json"}}"##,
-            "crossroads.json: content.bank: \"\\n//evil.example/bank.json\" must be a relative path",
+            "crossroads.json: content.bank: \"\u{FFFD}//evil.example/bank.json\" must be a relative path",
         ),
         (
             r##"{"content": {"bank": "%2e%2e/secrets.json"}}"##,

@@ -191,7 +191,7 @@ fn numbers_out_of_range_are_refused_with_a_plain_message() {
         (
             "tiny hours",
             |f| f.session.plan.hours_per_week = 1e-30,
-            "hours a week for learning are 1e-30;",
+            "hours a week for learning are 9.999999999999999e-31;",
             "session.plan.hours_per_week",
         ),
         (
@@ -315,31 +315,50 @@ fn a_near_megabyte_file_exports_to_a_file_that_imports_again() {
     assert_eq!(again.file.to_json(), exported);
 }
 
-/// Numbers read back exactly as they were written.
+/// Numbers read back exactly as they were written: a file holds numbers
+/// with at most two decimals (1e-30 once came back as
+/// 9.999999999999999e-31), and those always do.
 #[test]
 fn numbers_round_trip_exactly() {
+    use crossroads::core::career::person::FactValue;
     let bank = bank();
     let mut file = generated(&bank, 12);
-    for (i, x) in [
-        2.0000000000000004,
-        12.345678901234567,
-        1e-7,
-        0.1,
-        7_999_999.999999999,
-    ]
-    .into_iter()
-    .enumerate()
+    for (i, x) in [0.1, 0.29, 12.34, 7.5, 999_999_999_999.99, 1e12, 2.01, 80.0]
+        .into_iter()
+        .enumerate()
     {
-        file.session.experience.0.insert(
-            format!("fact{i}").as_str().into(),
-            crossroads::core::career::person::FactValue::Number(x),
-        );
+        file.session
+            .experience
+            .0
+            .insert(format!("fact{i}").as_str().into(), FactValue::Number(x));
     }
-    file.session.plan.budget_usd = Some(1234.5678901234567);
+    file.session.plan.budget_usd = Some(1234.56);
+    file.session.plan.hours_per_week = 7.25;
     let text = file.to_json();
     let back = import(&text, &bank).unwrap();
     assert_eq!(back.file, file);
     assert_eq!(back.file.to_json(), text);
+    // Every value with two decimals in the ranges reads back exactly.
+    let mut x = 0.0f64;
+    while x < 1e12 {
+        let v = crossroads::core::session::two_decimals(x);
+        let text = serde_json::to_string(&v).unwrap();
+        assert_eq!(serde_json::from_str::<f64>(&text).unwrap(), v, "{text}");
+        x = x * 1.37 + 0.013;
+    }
+    // More decimals than that are refused, in words.
+    for x in [1e-30, 12.345678901234567, 2.0000000000000004] {
+        let mut file = file.clone();
+        file.session
+            .experience
+            .0
+            .insert("fact0".into(), FactValue::Number(x));
+        let err = import(&file.to_json(), &bank).unwrap_err();
+        assert!(
+            err.to_string().contains("at most two decimals"),
+            "{x}: {err}"
+        );
+    }
 }
 
 /// The planner's stored list of opened results is checked like an

@@ -269,7 +269,7 @@ pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
         } => Some(html! {
             <UnreadableNotice
                 error={error.to_string()}
-                detail={error.detail().map(AttrValue::from)}
+                detail={error.detail()}
                 raw={AttrValue::from(raw.clone())}
                 kept_aside={*kept_aside}
                 store={(*store).clone()}

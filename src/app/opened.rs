@@ -113,7 +113,7 @@ pub fn OpenedProvider(props: &OpenedProviderProps) -> Html {
             html! {
                 <div class="notice warn" role="alert">
                     <p>{ "Your list of opened results could not be read (it is damaged), so it starts empty. " }{ kept }</p>
-                    <crate::app::components::detail::TechnicalDetail detail={Some(AttrValue::from(detail.clone()))} />
+                    { crate::app::components::detail::technical_detail(Some(detail.clone())) }
                 </div>
             }
         }

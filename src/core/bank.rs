@@ -496,15 +496,16 @@ struct Ids<'a> {
 
 impl<'a> Ids<'a> {
     fn new(ids: impl Iterator<Item = &'a str>) -> Self {
-        let mut by_id: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
-        let mut repeat = vec![false; by_id.len()];
-        by_id.sort_unstable();
-        for pair in by_id.windows(2) {
-            if pair[0].0 == pair[1].0 {
-                repeat[pair[1].1] = true;
+        let ids: Vec<&str> = ids.collect();
+        let order = crate::core::map::sorted_order(ids.len(), &|a, b| ids[a].cmp(ids[b]));
+        let mut repeat = vec![false; ids.len()];
+        for pair in order.windows(2) {
+            // Equal ids are next to each other, the first place first.
+            if ids[pair[0]] == ids[pair[1]] {
+                repeat[pair[1]] = true;
             }
         }
-        let mut sorted: Vec<&str> = by_id.into_iter().map(|(id, _)| id).collect();
+        let mut sorted: Vec<&str> = order.into_iter().map(|i| ids[i]).collect();
         sorted.dedup();
         Ids { sorted, repeat }
     }

@@ -157,9 +157,17 @@ fn unsafe_path(path: &str) -> Option<String> {
     bad.then(|| {
         format!(
             "\"{}\" must be a relative path beside index.html, such as \"my-bank.json\" or \"content/my-bank.json\" (letters, digits, -, _ and . in names separated by /)",
-            path.escape_debug()
+            visible(path)
         )
     })
+}
+
+/// `text` with control characters (TAB, newline, …) shown as `�`, so a
+/// message shows that they are there.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {

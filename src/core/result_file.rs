@@ -76,26 +76,30 @@ impl ResultFile {
 /// Why a file could not be imported. The message (`Display`) is in words a
 /// mentor can act on; [`ImportError::detail`] holds the technical detail for
 /// whoever wants to dig further.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    TooLarge {
-        bytes: usize,
-    },
+    #[error(
+        "the file is {} KB; a Crossroads result is far smaller (the limit is {} KB), so this is probably not one",
+        .bytes / 1024,
+        MAX_BYTES / 1024
+    )]
+    TooLarge { bytes: usize },
     /// Not text at all: a picture, a PDF, a spreadsheet.
+    #[error("this is not a Crossroads result: it is not a text file at all (perhaps a picture, a PDF or a spreadsheet). A result file is the .json file Crossroads downloads")]
     NotText,
     /// Text, but not JSON; the parser's words.
+    #[error("this is not a Crossroads result, or it has been cut short or damaged: it is not in the form Crossroads writes. Ask for the file again, exactly as Crossroads downloaded it")]
     NotJson(String),
+    #[error("this is not a Crossroads result: it holds data of another kind. A result file is the .json file Crossroads downloads")]
     NotCrossroads,
-    Newer {
-        version: u32,
-    },
+    #[error("the file was made by a newer version of Crossroads (result format {version}; this page reads up to {VERSION}). Open it with the newer version, or ask for the site to be updated")]
+    Newer { version: u32 },
     /// A Crossroads result with a part that cannot be read: where, and the
     /// parser's words.
-    Damaged {
-        path: String,
-        why: String,
-    },
+    #[error("the file is a Crossroads result, but it has been damaged or edited by hand, and part of it cannot be read. Ask for the file again, exactly as Crossroads downloaded it")]
+    Damaged { path: String, why: String },
     /// A Crossroads result holding a value out of range.
+    #[error("the file is a Crossroads result, but it has been damaged or edited by hand: {0}")]
     BadValue(BadValue),
 }
 
@@ -110,39 +114,6 @@ impl ImportError {
             | ImportError::NotText
             | ImportError::NotCrossroads
             | ImportError::Newer { .. } => None,
-        }
-    }
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "the file is {} KB; a Crossroads result is far smaller (the limit is {} KB), so this is probably not one",
-                bytes / 1024,
-                MAX_BYTES / 1024
-            ),
-            ImportError::NotText => f.write_str(
-                "this is not a Crossroads result: it is not a text file at all (perhaps a picture, a PDF or a spreadsheet). A result file is the .json file Crossroads downloads",
-            ),
-            ImportError::NotJson(_) => f.write_str(
-                "this is not a Crossroads result, or it has been cut short or damaged: it is not in the form Crossroads writes. Ask for the file again, exactly as Crossroads downloaded it",
-            ),
-            ImportError::NotCrossroads => f.write_str(
-                "this is not a Crossroads result: it holds data of another kind. A result file is the .json file Crossroads downloads",
-            ),
-            ImportError::Newer { version } => write!(
-                f,
-                "the file was made by a newer version of Crossroads (result format {version}; this page reads up to {VERSION}). Open it with the newer version, or ask for the site to be updated"
-            ),
-            ImportError::Damaged { .. } => f.write_str(
-                "the file is a Crossroads result, but it has been damaged or edited by hand, and part of it cannot be read. Ask for the file again, exactly as Crossroads downloaded it",
-            ),
-            ImportError::BadValue(bad) => write!(
-                f,
-                "the file is a Crossroads result, but it has been damaged or edited by hand: {bad}"
-            ),
         }
     }
 }

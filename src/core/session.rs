@@ -97,7 +97,8 @@ pub const LAST_YEAR: i64 = 2200;
 
 /// A value from outside that Crossroads cannot use: where it is, and what
 /// is wrong with it in plain words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct BadValue {
     /// A JSON path inside the session, such as `plan.hours_per_week`.
     pub path: String,
@@ -113,16 +114,26 @@ impl BadValue {
     }
 }
 
-impl std::fmt::Display for BadValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
 /// A date read from a file or a save: `YYYY-MM-DD` (or an ISO time that
 /// starts with one) between [`FIRST_YEAR`] and [`LAST_YEAR`].
 pub fn checked_date(text: &str) -> Option<Date> {
     Date::parse(text).filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.ymd().0))
+}
+
+/// Whether `x` has at most two decimals (`12.5`, `0.25`, not `1e-30`).
+///
+/// Numbers people enter — hours, dollars, months, years — need no more,
+/// and with at most two decimals (and at most 15 digits) a number reads
+/// back from JSON exactly as it was written, so an exported file imports
+/// to the same values. (Reading any float exactly would take a parser that
+/// costs the first visit 9 KB.)
+pub fn has_two_decimals(x: f64) -> bool {
+    x.is_finite() && x.abs() < 1e13 && (x * 100.0).round() / 100.0 == x
+}
+
+/// `x` rounded to two decimals, as the planner's pages store what is typed.
+pub fn two_decimals(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// Hours a week as typed on the roadmap page: whole hours, 0–80; 0 means
@@ -292,15 +303,21 @@ fn check_head(text: &str) -> Result<(), LoadError> {
 }
 
 /// Why a save could not be used as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     /// Not JSON, or not the shape of a save; the parser's words.
+    #[error(
+        "the saved progress is damaged or was not written by Crossroads, so it could not be read"
+    )]
     Corrupt(String),
     /// A save whose shape is right but that holds a value out of range.
+    #[error("the saved progress holds a value Crossroads cannot use: {0}")]
     Invalid(BadValue),
     /// Written by a newer Crossroads than this one.
+    #[error("the saved progress was written by a newer version of Crossroads (format {0}; this page reads format {VERSION})")]
     Newer(u32),
     /// Written by an older format this build cannot migrate.
+    #[error("the saved progress uses an old format ({0}) that this version cannot convert")]
     Older(u32),
 }
 
@@ -312,28 +329,6 @@ impl LoadError {
             LoadError::Corrupt(why) => Some(why.clone()),
             LoadError::Invalid(bad) => Some(format!("at {}", bad.path)),
             LoadError::Newer(_) | LoadError::Older(_) => None,
-        }
-    }
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Corrupt(_) => f.write_str(
-                "the saved progress is damaged or was not written by Crossroads, so it could not be read",
-            ),
-            LoadError::Invalid(bad) => write!(
-                f,
-                "the saved progress holds a value Crossroads cannot use: {bad}"
-            ),
-            LoadError::Newer(v) => write!(
-                f,
-                "the saved progress was written by a newer version of Crossroads (format {v}; this page reads format {VERSION})"
-            ),
-            LoadError::Older(v) => write!(
-                f,
-                "the saved progress uses an old format ({v}) that this version cannot convert"
-            ),
         }
     }
 }
@@ -393,14 +388,20 @@ impl Session {
     /// planner. The first problem found is returned.
     pub fn check(&self) -> Result<(), BadValue> {
         self.check_questionnaire()?;
+        check_date("started", "start time", self.started.as_deref())?;
+        check_date(
+            "updated",
+            "time of the last change",
+            self.updated.as_deref(),
+        )?;
         check_ratings("skills", "self-rating", &self.skills)?;
         for (id, value) in self.experience.0.iter() {
             if let FactValue::Number(n) = value {
-                if !(n.is_finite() && (0.0..=MAX_FACT_VALUE).contains(n)) {
+                if !((0.0..=MAX_FACT_VALUE).contains(n) && has_two_decimals(*n)) {
                     return Err(BadValue::new(
                         format!("experience.{id}"),
                         format!(
-                            "the experience figure \"{id}\" is {}, which is not a number from 0 up",
+                            "the experience figure \"{id}\" is {}, which is not a number from 0 up with at most two decimals",
                             super::problems::number(*n)
                         ),
                     ));
@@ -408,7 +409,9 @@ impl Session {
             }
         }
         let h = self.plan.hours_per_week;
-        if !(h == 0.0 || (MIN_HOURS_PER_WEEK..=MAX_HOURS_PER_WEEK).contains(&h)) {
+        if !((h == 0.0 || (MIN_HOURS_PER_WEEK..=MAX_HOURS_PER_WEEK).contains(&h))
+            && has_two_decimals(h))
+        {
             return Err(BadValue::new(
                 "plan.hours_per_week",
                 format!(
@@ -420,7 +423,7 @@ impl Session {
             ));
         }
         if let Some(b) = self.plan.budget_usd {
-            if !(0.0..=MAX_BUDGET_USD).contains(&b) {
+            if !((0.0..=MAX_BUDGET_USD).contains(&b) && has_two_decimals(b)) {
                 return Err(BadValue::new(
                     "plan.budget_usd",
                     format!(
@@ -438,8 +441,9 @@ impl Session {
         )
     }
 
-    /// [`Session::check`] for the questionnaire's fields only (the
-    /// assessment page, which keeps the others unread).
+    /// [`Session::check`] for the answers only: what the assessment page
+    /// reads and scores (its times are only written back; the planner
+    /// checks them). Kept small, as the first visit carries it.
     pub fn check_questionnaire(&self) -> Result<(), BadValue> {
         for (id, response) in self.answers.iter() {
             if let Response::Likert(v) = response {
@@ -453,12 +457,7 @@ impl Session {
                 }
             }
         }
-        check_date("started", "start time", self.started.as_deref())?;
-        check_date(
-            "updated",
-            "time of the last change",
-            self.updated.as_deref(),
-        )
+        Ok(())
     }
 }
 

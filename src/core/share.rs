@@ -25,31 +25,19 @@ pub struct Shared {
 }
 
 /// Why a link could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShareError {
     /// Cut short (the check is missing or does not match).
+    #[error("this link is incomplete — it was probably cut off when it was copied. Ask for the whole link, or for the result file instead")]
     Incomplete,
     /// Made by a newer Crossroads.
+    #[error(
+        "this link was made by a newer version of Crossroads (link format {0}); open it there"
+    )]
     Newer(u32),
-    /// Not a result link, or damaged.
+    /// Not a result link, or damaged; the reason, for the detail.
+    #[error("this is not a whole Crossroads result link: it may have been changed or cut while copying. Ask for the link again, or for the result file instead")]
     Malformed(String),
-}
-
-impl std::fmt::Display for ShareError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ShareError::Incomplete => f.write_str(
-                "this link is incomplete — it was probably cut off when it was copied. Ask for the whole link, or for the result file instead",
-            ),
-            ShareError::Newer(v) => write!(
-                f,
-                "this link was made by a newer version of Crossroads (link format {v}); open it there"
-            ),
-            ShareError::Malformed(_) => f.write_str(
-                "this is not a whole Crossroads result link: it may have been changed or cut while copying. Ask for the link again, or for the result file instead",
-            ),
-        }
-    }
 }
 
 impl ShareError {

@@ -138,7 +138,7 @@ test('a new deployment is picked up on the next visit and the old cache is remov
   // Deploy a new build in place: new page text, new worker version.
   const index = readFileSync(join(root, 'index.html'), 'utf8').replace('Technical track or management track?', 'Technical or management? (new build)');
   writeFileSync(join(root, 'index.html'), index);
-  const sw = readFileSync(join(root, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+';/, "const VERSION = 'next-build';");
+  const sw = readFileSync(join(root, 'sw.js'), 'utf8').replace(/const VERSION\s*=\s*["'][^"']+["']/, "const VERSION='next-build'");
   writeFileSync(join(root, 'sw.js'), sw);
   await page.reload();
   await page.getByRole('heading', { name: 'Technical or management? (new build)' }).waitFor();

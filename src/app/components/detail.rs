@@ -3,20 +3,15 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct TechnicalDetailProps {
-    /// Nothing is shown when there is no detail.
-    pub detail: Option<AttrValue>,
-}
-
-/// "Technical details", closed until opened.
-#[component]
-pub fn TechnicalDetail(props: &TechnicalDetailProps) -> Html {
-    match &props.detail {
+/// "Technical details", closed until opened; nothing when there is no
+/// detail. A function rather than a component: a component type of its
+/// own costs the first visit kilobytes of wasm.
+pub fn technical_detail(detail: Option<String>) -> Html {
+    match detail {
         Some(detail) => html! {
             <details class="technical">
                 <summary>{ "Technical details" }</summary>
-                <code>{ detail.clone() }</code>
+                <code>{ detail }</code>
             </details>
         },
         None => html! {},

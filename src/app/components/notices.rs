@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::components::detail::TechnicalDetail;
 use crate::app::storage::{SaveError, Store, ASIDE_KEY};
 use crate::core::problems::Problem;
 
@@ -63,7 +62,7 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
 pub struct UnreadableNoticeProps {
     pub error: String,
     /// The technical detail behind `error`.
-    pub detail: Option<AttrValue>,
+    pub detail: Option<String>,
     pub raw: AttrValue,
     pub kept_aside: bool,
     pub store: Store,
@@ -98,9 +97,11 @@ pub fn UnreadableNotice(props: &UnreadableNoticeProps) -> Html {
             <h2 id="unreadable-title">{ "Your saved progress could not be restored" }</h2>
             <p>{ format!("Crossroads found saved progress but {}. ", props.error) }{ kept }</p>
             <p>{ "You are starting with a fresh questionnaire." }</p>
-            <TechnicalDetail detail={props.detail.clone()} />
-            <details>
-                <summary>{ "Show the saved data" }</summary>
+            <details class="technical">
+                <summary>{ "Technical details and the saved data" }</summary>
+                if let Some(detail) = props.detail.clone() {
+                    <code>{ detail }</code>
+                }
                 <label for="unreadable-raw">{ "Saved data, as found" }</label>
                 <textarea id="unreadable-raw" readonly=true rows="6" value={props.raw.clone()} />
             </details>

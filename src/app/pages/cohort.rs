@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::app::components::detail::TechnicalDetail;
+use crate::app::components::detail::technical_detail;
 
 use crate::app::download::download;
 use crate::app::state::{now, use_assess};
@@ -245,7 +245,7 @@ pub fn CohortPage() -> Html {
                             <ul>{ for s.rejected.iter().map(|r| html! {
                                 <li>
                                     <code>{ r.file.clone() }</code>{ ": " }{ r.problem.clone() }
-                                    <TechnicalDetail detail={r.detail.clone().map(AttrValue::from)} />
+                                    { technical_detail(r.detail.clone()) }
                                 </li>
                             }) }</ul>
                         </section>

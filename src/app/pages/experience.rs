@@ -42,7 +42,7 @@ pub fn ExperiencePage() -> Html {
                                 let (min, max) = (fact.min, fact.max);
                                 Callback::from(move |e: Event| {
                                     let v = input_value(&e).unwrap_or_default();
-                                    let parsed = v.trim().parse::<f64>().ok().filter(|x| x.is_finite()).map(|x| x.clamp(min, max));
+                                    let parsed = v.trim().parse::<f64>().ok().filter(|x| x.is_finite()).map(|x| crate::core::session::two_decimals(x.clamp(min, max)));
                                     state.dispatch(Action::SetFact(fid.clone(), parsed.map(FactValue::Number)));
                                 })
                             };

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::app::components::detail::TechnicalDetail;
+use crate::app::components::detail::technical_detail;
 use crate::app::opened::use_opened;
 use crate::app::pages::results::{ResultView, Whose};
 use crate::app::route::{navigate, Route};
@@ -64,14 +64,14 @@ fn open_file(
 #[derive(Clone, PartialEq)]
 struct OpenError {
     message: String,
-    detail: Option<AttrValue>,
+    detail: Option<String>,
 }
 
 impl OpenError {
     fn new(name: &str, e: &ImportError) -> Self {
         OpenError {
             message: format!("Could not open \"{name}\": {e}."),
-            detail: e.detail().map(AttrValue::from),
+            detail: e.detail(),
         }
     }
 }
@@ -143,7 +143,7 @@ pub fn Open() -> Html {
             if let Some(e) = (*error).clone() {
                 <div class="notice warn" role="alert">
                     <p>{ e.message }</p>
-                    <TechnicalDetail detail={e.detail} />
+                    { technical_detail(e.detail) }
                 </div>
             }
             if !opened.is_empty() {
@@ -281,7 +281,7 @@ pub fn SharedView() -> Html {
             <section class="panel warn" role="alert" aria-labelledby="share-error">
                 <h1 id="share-error">{ "This result link cannot be opened" }</h1>
                 <p>{ format!("Crossroads could not read it: {e}.") }</p>
-                <TechnicalDetail detail={e.detail().map(AttrValue::from)} />
+                { technical_detail(e.detail()) }
                 <a class="button" href={Route::Welcome.href()}>{ "Go to the start" }</a>
             </section>
         },
