@@ -1,10 +1,12 @@
 //! The shipped catalog validates; broken catalogs name file, path and problem;
 //! gaps sort by weighted size; role suggestions treat both tracks as equals.
 
+mod common;
+
 use crossroads::core::career::catalog::{Catalog, CatalogTexts, RoleId, SkillId};
 use crossroads::core::career::gap::{gap, suggest_roles};
 use crossroads::core::career::person::SkillRatings;
-use crossroads::core::content::{Content, BUILTIN_CATALOG};
+use crossroads::core::content::BUILTIN_CATALOG;
 use serde_json::{json, Value};
 
 fn with(file: &str, mutate: impl FnOnce(&mut Value)) -> Vec<String> {
@@ -55,7 +57,7 @@ fn with(file: &str, mutate: impl FnOnce(&mut Value)) -> Vec<String> {
 
 #[test]
 fn the_shipped_catalog_is_complete_and_sourced() {
-    let cat = Content::builtin().unwrap().catalog;
+    let cat = common::catalog();
     assert!(cat.skills.len() >= 18);
     assert!(cat.roles.len() >= 7);
     assert!(cat.certifications.len() >= 20);
@@ -131,7 +133,7 @@ fn numbers_in_a_catalog_must_be_in_range() {
 
 #[test]
 fn gaps_sort_by_importance_weighted_size() {
-    let cat = Content::builtin().unwrap().catalog;
+    let cat = common::catalog();
     let role = cat.role(&RoleId("it_manager".into())).unwrap();
     let report = gap(&cat, role, &SkillRatings::new());
     assert!(report
@@ -151,7 +153,7 @@ fn gaps_sort_by_importance_weighted_size() {
 
 #[test]
 fn suggested_roles_follow_the_leaning_on_both_tracks() {
-    let cat = Content::builtin().unwrap().catalog;
+    let cat = common::catalog();
     let track = |id: &RoleId| cat.role(id).unwrap().track;
     use crossroads::core::career::catalog::CareerTrack::*;
     let ratings: SkillRatings = [("networking", 2u8)]
@@ -179,7 +181,7 @@ fn suggested_roles_follow_the_leaning_on_both_tracks() {
 
 /// Certifications each needing the next, `n` long, after the shipped ones.
 fn chain(n: usize) -> Catalog {
-    let mut cat = Content::builtin().unwrap().catalog;
+    let mut cat = common::catalog();
     let template = cat.certifications[0].clone();
     for i in 0..n {
         let mut c = template.clone();

@@ -2,6 +2,8 @@
 //! own content: success on the shipped content, every problem and a non-zero
 //! exit on broken content.
 
+mod common;
+
 use std::process::Command;
 
 fn crossroads(args: &[&str]) -> (i32, String, String) {
@@ -201,7 +203,7 @@ fn score_prints_what_the_core_computes_for_the_same_file() {
     let (code, stdout, stderr) = crossroads(&["score", "tests/fixtures/result_it_manager.json"]);
     assert_eq!(code, 0, "{stderr}");
     let printed: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
-    let content = crossroads::core::content::Content::builtin().unwrap();
+    let content = common::content().clone();
     let text = include_str!("fixtures/result_it_manager.json");
     let expected = crossroads::core::report::score_report(&content, text, None).unwrap();
     assert_eq!(printed, serde_json::to_value(&expected).unwrap());

@@ -1,29 +1,14 @@
 //! A facilitator's cohort: the right counts from many files, broken files
 //! listed and skipped, and a CSV a spreadsheet can open safely.
 
-use crossroads::core::bank::{Bank, Item, Track};
+mod common;
+
+use common::{bank, clear_result as clear};
+use crossroads::core::bank::{Item, Track};
 use crossroads::core::cohort::Cohort;
-use crossroads::core::content::Content;
 use crossroads::core::result_file::ResultFile;
 use crossroads::core::score::Response;
 use crossroads::core::session::Session;
-
-fn bank() -> Bank {
-    Content::builtin().unwrap().bank
-}
-
-fn clear(bank: &Bank, track: Track, name: &str) -> String {
-    let mut s = Session::new(bank, "2026-11-28");
-    for item in &bank.items {
-        if let Item::Likert(l) = item {
-            let toward = (bank.dimension(&l.dimension).unwrap().track == track) != l.reverse;
-            s.answers
-                .insert(l.id.clone(), Response::Likert(if toward { 5 } else { 1 }));
-        }
-    }
-    s.display_name = Some(name.to_owned());
-    ResultFile::new(s).to_json()
-}
 
 #[test]
 fn fifty_files_with_two_broken_give_the_right_counts() {
@@ -101,7 +86,7 @@ fn without_the_people_list_memory_does_not_grow_with_the_cohort() {
 fn against_a_role_the_cohort_shows_gaps_eligibility_and_sessions() {
     use crossroads::core::career::catalog::{RoleId, SkillId};
     use crossroads::core::career::date::Date;
-    let content = Content::builtin().unwrap();
+    let content = common::content().clone();
     let role = content.catalog.role(&RoleId("it_manager".into())).unwrap();
     let mut cohort = Cohort::new(&content.bank, false).with_role(
         &content.catalog,

@@ -21,6 +21,8 @@
 //! `CROSSROADS_FUZZ_SEED` picks another seed. A failure names the seed and
 //! the case, and prints the input.
 
+mod common;
+
 use crossroads::core::bank::Bank;
 use crossroads::core::career::catalog::{
     ActivitiesFile, Catalog, CertificationsFile, FactsFile, PromptsFile, RolesFile, SkillsFile,
@@ -53,26 +55,7 @@ fn seed() -> u64 {
         .unwrap_or(0x5eed_c0ff_ee15_2026)
 }
 
-/// SplitMix64: small, fast, and the same sequence everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, list: &'a [T]) -> &'a T {
-        &list[self.below(list.len())]
-    }
-}
+use common::Rng;
 
 /// Values that have broken, or could break, a reader or what comes after.
 fn edge_value(rng: &mut Rng) -> Value {
@@ -294,10 +277,7 @@ fn fuzz(name: &str, n: u64, mut make: impl FnMut(&mut Rng) -> String, mut check:
     eprintln!("fuzz {name}: {n} cases in {:.1?}", started.elapsed());
 }
 
-fn content() -> &'static Content {
-    static CONTENT: std::sync::OnceLock<Content> = std::sync::OnceLock::new();
-    CONTENT.get_or_init(|| Content::builtin().expect("built-in content"))
-}
+use common::content;
 
 /// Every date of a roadmap lies in sane years (a tiny hours-a-week once
 /// dated a phase in the year -25252734927764528).

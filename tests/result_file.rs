@@ -1,54 +1,14 @@
 //! Result files: lossless round trip over many generated results, and a clear
 //! message for every way a file can be unusable.
 
-use crossroads::core::bank::{Bank, Item, OptionId};
-use crossroads::core::content::Content;
+mod common;
+
+use common::{bank, generated};
+use crossroads::core::bank::OptionId;
 use crossroads::core::result_file::{import, ImportError, ResultFile, MAX_BYTES};
 use crossroads::core::review::MentorReview;
 use crossroads::core::score::Response;
-use crossroads::core::session::{Session, MAX_BUDGET_USD};
-
-fn bank() -> Bank {
-    Content::builtin().unwrap().bank
-}
-
-/// A small deterministic generator (no external crates).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-pub fn generated(bank: &Bank, seed: u64) -> ResultFile {
-    let mut rng = Lcg(seed);
-    let mut s = Session::new(bank, "2026-11-28T10:00:00.000Z");
-    for item in &bank.items {
-        if rng.next(5) == 0 {
-            continue; // skipped
-        }
-        let r = match item {
-            Item::Likert(_) => Response::Likert(1 + rng.next(5) as u8),
-            Item::Scenario(sc) => Response::Choice(
-                sc.options[rng.next(sc.options.len() as u64) as usize]
-                    .id
-                    .clone(),
-            ),
-        };
-        s.answers.insert(item.id().clone(), r);
-    }
-    s.position = rng.next(bank.items.len() as u64) as usize;
-    s.finished = rng.next(2) == 0;
-    let names = ["Ana", "<script>alert(1)</script>", "Zoë \"Z\" O'Neil", ""];
-    let name = names[rng.next(4) as usize];
-    s.display_name = (!name.is_empty()).then(|| name.to_owned());
-    s.notes = format!("note {seed}\nwith lines & <b>markup</b>");
-    ResultFile::new(s)
-}
+use crossroads::core::session::MAX_BUDGET_USD;
 
 #[test]
 fn export_import_export_is_lossless() {

@@ -1,9 +1,10 @@
 //! A mentor's review: blind spots and hidden strengths at two levels apart,
 //! prompts drawn from content data, and the review survives a file round trip.
 
+mod common;
+
 use crossroads::core::career::catalog::SkillId;
 use crossroads::core::career::person::SkillRatings;
-use crossroads::core::content::Content;
 use crossroads::core::result_file::{import, ResultFile};
 use crossroads::core::review::{discussion_prompts, side_by_side, Agreement, MentorReview};
 use crossroads::core::score::Band;
@@ -18,7 +19,7 @@ fn ratings(pairs: &[(&str, u8)]) -> SkillRatings {
 
 #[test]
 fn two_levels_apart_is_a_blind_spot_or_a_hidden_strength() {
-    let cat = Content::builtin().unwrap().catalog;
+    let cat = common::catalog();
     let own = ratings(&[
         ("networking", 4),
         ("negotiation", 1),
@@ -42,7 +43,7 @@ fn two_levels_apart_is_a_blind_spot_or_a_hidden_strength() {
 
 #[test]
 fn prompts_come_from_content_and_name_the_skill() {
-    let cat = Content::builtin().unwrap().catalog;
+    let cat = common::catalog();
     let rows = side_by_side(
         &cat,
         &ratings(&[("networking", 4)]),
@@ -76,7 +77,7 @@ fn prompts_come_from_content_and_name_the_skill() {
 
 #[test]
 fn a_review_round_trips_through_the_result_file() {
-    let content = Content::builtin().unwrap();
+    let content = common::content().clone();
     let mut file = ResultFile::new(Session::new(&content.bank, "2026-11-28"));
     file.review = Some(MentorReview {
         mentor_name: Some("Dana <mentor>".into()),
@@ -98,7 +99,7 @@ fn a_review_round_trips_through_the_result_file() {
 /// rating at all, never a difference of a hundred levels.
 #[test]
 fn a_rating_out_of_range_is_not_a_hidden_strength() {
-    let cat = Content::builtin().unwrap().catalog;
+    let cat = common::catalog();
     let rows = side_by_side(
         &cat,
         &ratings(&[("negotiation", 1), ("networking", 255)]),

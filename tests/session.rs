@@ -1,12 +1,13 @@
 //! The saved form of a session: round trip, and each way a save can be
 //! unusable is recognised rather than crashing or being misread.
 
-use crossroads::core::content::Content;
+mod common;
+
 use crossroads::core::score::Response;
 use crossroads::core::session::{LoadError, Session, VERSION};
 
 fn sample() -> Session {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut s = Session::new(&bank, "2026-11-28T10:00:00.000Z");
     s.answers
         .insert(bank.items[0].id().clone(), Response::Likert(4));
@@ -99,7 +100,7 @@ fn the_assessment_page_writes_back_the_planner_fields_it_does_not_read() {
     // ...unchanged, it writes the very same text...
     assert_eq!(q.encode_questionnaire(&kept), full.encode());
     // ...and after a new answer the planner still finds everything it had.
-    let item = Content::builtin().unwrap().bank.items[3].id().clone();
+    let item = common::bank().items[3].id().clone();
     q.answers.insert(item.clone(), Response::Likert(2));
     let back = Session::decode(&q.encode_questionnaire(&kept)).unwrap();
     let mut expected = full.clone();
@@ -134,7 +135,7 @@ fn the_assessment_page_checks_its_own_fields_of_a_save() {
 
 #[test]
 fn resume_position_is_clamped_to_the_bank() {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut s = sample();
     s.position = 10_000;
     assert_eq!(s.resume_at(&bank), bank.items.len() - 1);
@@ -142,7 +143,7 @@ fn resume_position_is_clamped_to_the_bank() {
 
 #[test]
 fn answers_to_unknown_questions_are_kept_and_listed() {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut s = sample();
     s.answers.insert("gone".into(), Response::Likert(3));
     let back = Session::decode(&s.encode()).unwrap();
@@ -210,7 +211,7 @@ fn hours_and_budget_typed_on_the_roadmap_page_land_in_range() {
 /// offers are told apart (a mentor is told which).
 #[test]
 fn unknown_questions_and_unknown_options_are_told_apart() {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let scenario = bank
         .items
         .iter()

@@ -1,14 +1,13 @@
 //! Share links: round trip, compactness, and a message for every broken link.
 
+mod common;
+
 use crossroads::core::bank::{Bank, Item};
-use crossroads::core::content::Content;
 use crossroads::core::score::Response;
 use crossroads::core::session::Session;
 use crossroads::core::share::{check, decode, encode, ShareError};
 
-fn bank() -> Bank {
-    Content::builtin().unwrap().bank
-}
+use common::bank;
 
 fn full(bank: &Bank) -> Session {
     let mut s = Session::new(bank, "2026-11-28T10:00:00Z");
@@ -33,10 +32,6 @@ fn a_complete_result_round_trips_in_a_short_link() {
     assert_eq!(back.session.answers, s.answers);
     assert!(back.session.finished);
     assert_eq!(back.display_name.as_deref(), Some("Zoë & <b>co</b>"));
-    println!(
-        "share link for a complete result: {} characters",
-        link.len()
-    );
 }
 
 #[test]

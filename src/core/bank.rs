@@ -285,10 +285,6 @@ impl Bank {
         self.items.iter().find(|i| i.id() == id)
     }
 
-    pub fn item_index(&self, id: &ItemId) -> Option<usize> {
-        self.items.iter().position(|i| i.id() == id)
-    }
-
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.sources.iter().find(|s| &s.id == id)
     }
