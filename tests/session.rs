@@ -228,3 +228,21 @@ fn unknown_questions_and_unknown_options_are_told_apart() {
     assert_eq!(s.unknown_questions(&bank), vec!["gone".into()]);
     assert_eq!(s.unknown_options(&bank), vec![scenario]);
 }
+
+/// The roadmap settings become the planner's constraints in one place (the
+/// roadmap page, the meeting report and `crossroads score` share it).
+#[test]
+fn roadmap_settings_give_the_planner_its_constraints() {
+    use crossroads::core::career::date::Date;
+    let today = Date::from_ymd(2026, 12, 4).unwrap();
+    let mut s = planned();
+    s.plan.budget_usd = Some(900.0);
+    assert_eq!(s.plan.start_or(today), today);
+    s.plan.start = Some("2027-03-01".into());
+    let c = s.plan.constraints(s.plan.start_or(today));
+    assert_eq!(c.start, Date::from_ymd(2027, 3, 1).unwrap());
+    assert_eq!((c.hours_per_week, c.budget_usd), (6.5, Some(900.0)));
+    // A start date out of range is not used.
+    s.plan.start = Some("9999-01-01".into());
+    assert_eq!(s.plan.start_or(today), today);
+}

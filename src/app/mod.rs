@@ -4,6 +4,7 @@
 
 pub mod boot;
 mod components;
+pub mod dom;
 pub mod download;
 pub mod opened;
 mod pages;

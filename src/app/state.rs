@@ -216,3 +216,11 @@ pub fn use_assess() -> AssessContext {
 pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
+
+/// Today's date from the browser's clock (1 January 2026 should the clock
+/// give something unreadable).
+pub fn today() -> crate::core::career::date::Date {
+    use crate::core::career::date::Date;
+    Date::parse(&now())
+        .unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("1 January 2026 is a date"))
+}

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::career::date::Date;
 use super::career::eligibility::{eligibility_all, Eligibility};
 use super::career::gap::{gap, GapReport};
-use super::career::plan::{plan, Constraints, Roadmap};
+use super::career::plan::{plan, Roadmap};
 use super::content::Content;
 use super::result_file::{import, ImportError};
 use super::score::{score, Profile};
@@ -54,11 +54,7 @@ pub fn score_report(
         .unwrap_or_default();
     let roadmap = match (role, start) {
         (Some(role), Some(start)) => {
-            let c = Constraints {
-                hours_per_week: s.plan.hours_per_week,
-                budget_usd: s.plan.budget_usd,
-                start,
-            };
+            let c = s.plan.constraints(start);
             Some(plan(
                 cat,
                 role,

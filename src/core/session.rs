@@ -11,7 +11,7 @@ use super::bank::{Bank, ItemId};
 use super::career::catalog::RoleId;
 use super::career::date::Date;
 use super::career::person::{Experience, FactValue, Held, SkillRatings, MAX_LEVEL};
-use super::career::plan::Choices;
+use super::career::plan::{Choices, Constraints};
 use super::score::{Answers, Response};
 
 /// The name in every saved envelope.
@@ -68,6 +68,25 @@ pub struct PlanSettings {
     pub start: Option<String>,
     #[serde(default)]
     pub choices: Choices,
+}
+
+impl PlanSettings {
+    /// The day the roadmap starts: the date set, else `today`.
+    pub fn start_or(&self, today: Date) -> Date {
+        self.start
+            .as_deref()
+            .and_then(checked_date)
+            .unwrap_or(today)
+    }
+
+    /// What the planner needs from these settings, starting on `start`.
+    pub fn constraints(&self, start: Date) -> Constraints {
+        Constraints {
+            hours_per_week: self.hours_per_week,
+            budget_usd: self.budget_usd,
+            start,
+        }
+    }
 }
 
 impl Default for PlanSettings {

@@ -10,9 +10,8 @@ use yew::prelude::*;
 use crate::app::components::detail::technical_detail;
 
 use crate::app::download::download;
-use crate::app::state::{now, use_assess};
+use crate::app::state::use_assess;
 use crate::core::career::catalog::RoleId;
-use crate::core::career::date::Date;
 use crate::core::cohort::{Cohort, CohortSummary};
 use crate::core::content::Content;
 use crate::core::result_file::MAX_BYTES;
@@ -48,7 +47,7 @@ async fn read_all(files: Vec<web_sys::File>) -> Texts {
 fn summarise(texts: &Texts, content: &Content, role: Option<&str>) -> (CohortSummary, f64) {
     let perf = web_sys::window().and_then(|w| w.performance());
     let start = perf.as_ref().map(|p| p.now()).unwrap_or_default();
-    let today = Date::parse(&now()).unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid"));
+    let today = crate::app::state::today();
     let mut cohort = Cohort::new(&content.bank, true);
     if let Some(r) = role.and_then(|r| content.catalog.role(&RoleId(r.to_owned()))) {
         cohort = cohort.with_role(&content.catalog, r, today);
@@ -103,11 +102,7 @@ pub fn CohortPage() -> Html {
     let on_role = {
         let role = role.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let v = crate::app::dom::event_value(&e);
             role.set((!v.is_empty()).then_some(v));
         })
     };

@@ -46,13 +46,7 @@ pub fn Compare() -> Html {
     }
     let pick = |handle: UseStateHandle<usize>| {
         Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                handle.set(sel.value().parse().unwrap_or(0));
-            }
+            handle.set(crate::app::dom::event_value(&e).parse().unwrap_or(0));
         })
     };
     let a = (*earlier).min(choices.len() - 1);

@@ -2,18 +2,16 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::download::download;
 use crate::app::opened::use_opened;
 use crate::app::pages::results::{ResultView, Whose};
 use crate::app::route::Route;
-use crate::app::state::{now, use_assess};
+use crate::app::state::{now, today, use_assess};
 use crate::core::career::catalog::{RoleId, SkillId};
-use crate::core::career::date::Date;
 use crate::core::career::gap::gap;
-use crate::core::career::plan::{plan, Constraints};
+use crate::core::career::plan::plan;
 use crate::core::result_file::ResultFile;
 use crate::core::review::{discussion_prompts, side_by_side, Agreement, MentorReview, RatingRow};
 use crate::core::score::score;
@@ -23,20 +21,7 @@ pub struct MentorProps {
     pub index: usize,
 }
 
-fn text_of(e: &Event) -> String {
-    let Some(t) = e.target() else {
-        return String::new();
-    };
-    if let Ok(i) = t.clone().dyn_into::<web_sys::HtmlInputElement>() {
-        return i.value();
-    }
-    if let Ok(a) = t.clone().dyn_into::<web_sys::HtmlTextAreaElement>() {
-        return a.value();
-    }
-    t.dyn_into::<web_sys::HtmlSelectElement>()
-        .map(|s| s.value())
-        .unwrap_or_default()
-}
+use crate::app::dom::event_value as text_of;
 
 /// The mentor's side: rate the mentee, see where the two views differ, get
 /// prompts for the conversation, write notes, export the review.
@@ -256,7 +241,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
             let _ = w.print();
         }
     });
-    let today = Date::parse(&now()).unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid"));
+    let today = today();
     html! {
         <article class="report" aria-labelledby="report-title">
             <h1 id="report-title">{ format!("Meeting report: {label}") }</h1>
@@ -282,8 +267,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
                     <ol>
                         { for {
                             let s = &file.session.plan;
-                            let start = s.start.as_deref().and_then(Date::parse).unwrap_or(today);
-                            let c = Constraints { hours_per_week: s.hours_per_week, budget_usd: s.budget_usd, start };
+                            let c = s.constraints(s.start_or(today));
                             plan(cat, role, &file.session.skills, &file.session.experience, &file.session.held, &c, &s.choices)
                         }.steps().map(|st| html! {
                             <li><strong>{ st.name.clone() }</strong>{ format!(" — {} → {}. ", st.start, st.end) }{ st.why.clone() }</li>

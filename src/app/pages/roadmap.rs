@@ -3,22 +3,15 @@
 //! explained and markable as done, skipped or pinned. Prints cleanly and
 //! exports to a calendar.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::download::download;
 use crate::app::route::Route;
-use crate::app::state::{now, use_assess, Action, StepMark};
-use crate::core::career::date::Date;
+use crate::app::state::{now, today, use_assess, Action, StepMark};
 use crate::core::career::ics::to_ics;
-use crate::core::career::plan::{plan, Constraints, StepKind};
+use crate::core::career::plan::{plan, StepKind};
 
-fn value_of(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
+use crate::app::dom::event_value as value_of;
 
 fn money(x: f64) -> String {
     let whole = x.round() as i64;
@@ -53,18 +46,8 @@ pub fn Roadmap() -> Html {
         };
     };
     let settings = &state.session.plan;
-    let today =
-        Date::parse(&now()).unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid date"));
-    let start = settings
-        .start
-        .as_deref()
-        .and_then(Date::parse)
-        .unwrap_or(today);
-    let constraints = Constraints {
-        hours_per_week: settings.hours_per_week,
-        budget_usd: settings.budget_usd,
-        start,
-    };
+    let start = settings.start_or(today());
+    let constraints = settings.constraints(start);
     let roadmap = plan(
         cat,
         &role,
