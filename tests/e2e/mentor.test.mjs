@@ -109,7 +109,7 @@ test('bad files get a clear message, not a crash', async () => {
   // A damaged result: the message is in plain words; the parser's words
   // and the place in the file are behind a disclosure, closed.
   for (const [name, text, plain, detail] of [
-    ['cut.json', '{"format": "crossroads-result", "version": 1, "session": {"answers": {', /damaged or edited by hand/, /EOF while parsing/],
+    ['cut.json', '{"format": "crossroads-result", "version": 1, "session": {"answers": {', /cut short or damaged/, /EOF while parsing/],
     ['hours.json', JSON.stringify({
       format: 'crossroads-result', version: 1,
       session: { bank_id: 'b', bank_version: '1', answers: {}, position: 0, finished: false, started: null, updated: null,
