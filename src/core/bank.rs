@@ -67,6 +67,26 @@ pub enum Track {
     Technical,
 }
 
+impl Track {
+    /// The track a leaning points to (−100 technical … +100 management; the
+    /// middle counts as management).
+    pub fn of_leaning(leaning: f64) -> Track {
+        if leaning >= 0.0 {
+            Track::Management
+        } else {
+            Track::Technical
+        }
+    }
+
+    /// "management" or "technical", for a sentence.
+    pub fn word(self) -> &'static str {
+        match self {
+            Track::Management => "management",
+            Track::Technical => "technical",
+        }
+    }
+}
+
 /// A whole bank as the author wrote it.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -274,6 +294,15 @@ impl Bank {
             Ok(bank)
         } else {
             Err(problems)
+        }
+    }
+
+    /// What the bank says about a band: its name, summary and criteria.
+    pub fn track_info(&self, band: super::score::Band) -> &TrackInfo {
+        match band {
+            super::score::Band::Management => &self.tracks.management,
+            super::score::Band::Hybrid => &self.tracks.hybrid,
+            super::score::Band::Technical => &self.tracks.technical,
         }
     }
 

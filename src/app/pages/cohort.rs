@@ -11,11 +11,11 @@ use crate::app::components::detail::technical_detail;
 
 use crate::app::download::download;
 use crate::app::state::use_assess;
+use crate::core::bank::Track;
 use crate::core::career::catalog::RoleId;
 use crate::core::cohort::{Cohort, CohortSummary};
 use crate::core::content::Content;
 use crate::core::result_file::MAX_BYTES;
-use crate::core::score::Band;
 
 type Texts = Vec<(String, Result<String, String>)>;
 
@@ -227,8 +227,8 @@ pub fn CohortPage() -> Html {
                             <tbody>{ for s.people.iter().map(|p| html! {
                                 <tr>
                                     <th scope="row">{ p.name.clone() }</th>
-                                    <td>{ match p.band { Band::Management => bank.tracks.management.name.clone(), Band::Hybrid => bank.tracks.hybrid.name.clone(), Band::Technical => bank.tracks.technical.name.clone() } }</td>
-                                    <td>{ format!("{:.0} {}", p.leaning.abs(), if p.leaning >= 0.0 { "management" } else { "technical" }) }</td>
+                                    <td>{ bank.track_info(p.band).name.clone() }</td>
+                                    <td>{ format!("{:.0} {}", p.leaning.abs(), Track::of_leaning(p.leaning).word()) }</td>
                                     <td>{ format!("{:.0}", p.confidence) }</td>
                                 </tr>
                             }) }</tbody>

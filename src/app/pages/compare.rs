@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::app::opened::use_opened;
 use crate::app::route::Route;
 use crate::app::state::use_assess;
+use crate::core::bank::Track;
 use crate::core::compare::compare;
 use crate::core::score::Band;
 use crate::core::session::Session;
@@ -52,16 +53,12 @@ pub fn Compare() -> Html {
     let a = (*earlier).min(choices.len() - 1);
     let b = (*later).min(choices.len() - 1);
     let c = compare(bank, &choices[a].1, &choices[b].1);
-    let band = |band: Band| match band {
-        Band::Management => bank.tracks.management.name.clone(),
-        Band::Hybrid => bank.tracks.hybrid.name.clone(),
-        Band::Technical => bank.tracks.technical.name.clone(),
-    };
+    let band = |band: Band| bank.track_info(band).name.clone();
     let side = |l: f64| {
         format!(
             "{:.0} points toward {}",
             l.abs(),
-            if l >= 0.0 { "management" } else { "technical" }
+            Track::of_leaning(l).word()
         )
     };
     let select = |id: &'static str,

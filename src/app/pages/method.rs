@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::state::use_assess;
-use crate::core::bank::{Item, Track};
+use crate::core::bank::Item;
 use crate::core::score::HYBRID_HALF_WIDTH;
 
 #[component]
@@ -27,7 +27,7 @@ pub fn Method() -> Html {
                 ) }</p>
                 <ul>
                     { for bank.dimensions.iter().map(|d| html! {
-                        <li><strong>{ &d.name }</strong>{ format!(" — points to the {} track. ", match d.track { Track::Management => "management", Track::Technical => "technical" }) }{ &d.why }</li>
+                        <li><strong>{ &d.name }</strong>{ format!(" — points to the {} track. ", d.track.word()) }{ &d.why }</li>
                     }) }
                 </ul>
             </section>

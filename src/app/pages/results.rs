@@ -76,16 +76,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         };
     }
     let profile = score(bank, &props.session.answers);
-    let track_info = match profile.band {
-        Band::Management => &bank.tracks.management,
-        Band::Hybrid => &bank.tracks.hybrid,
-        Band::Technical => &bank.tracks.technical,
-    };
-    let direction = if profile.leaning >= 0.0 {
-        "management"
-    } else {
-        "technical"
-    };
+    let track_info = bank.track_info(profile.band);
+    let direction = Track::of_leaning(profile.leaning).word();
     let margin_text = match profile.band {
         Band::Hybrid => format!(
             "That is inside the hybrid zone, {:.0} points from its nearest edge.",
@@ -237,7 +229,7 @@ fn Why(props: &WhyProps) -> Html {
                             <q>{ bank.item(id).map(Item::text).unwrap_or_default() }</q>
                             <span class="answer">{ format!(" You answered: {}.", answer_text(bank, id, props.session.answers.get(id))) }</span>
                             <span class="effect">{ format!(" Moved: {}. Effect on your leaning: {:.1} points toward {}.",
-                                moved.join(", "), leaning.abs(), if *leaning > 0.0 { "management" } else { "technical" }) }</span>
+                                moved.join(", "), leaning.abs(), Track::of_leaning(*leaning).word()) }</span>
                         </li>
                     }
                 }) }
