@@ -209,9 +209,16 @@ fn answers_the_bank_does_not_know_are_ignored_not_fatal() {
 #[test]
 fn a_leaning_and_a_band_are_named_in_one_place() {
     let bank = bank();
-    for (leaning, word) in [(40.0, "management"), (0.0, "management"), (-0.5, "technical")] {
+    for (leaning, word) in [
+        (40.0, "management"),
+        (0.0, "management"),
+        (-0.5, "technical"),
+    ] {
         assert_eq!(Track::of_leaning(leaning).word(), word, "{leaning}");
     }
     assert_eq!(bank.track_info(Band::Hybrid).name, bank.tracks.hybrid.name);
-    assert_eq!(bank.track_info(Band::Technical).name, bank.tracks.technical.name);
+    assert_eq!(
+        bank.track_info(Band::Technical).name,
+        bank.tracks.technical.name
+    );
 }

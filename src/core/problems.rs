@@ -139,6 +139,20 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// An amount in whole US dollars with thousands separated: `US$1,250`.
+pub fn money(x: f64) -> String {
+    let whole = x.round() as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    format!("US${}{out}", if whole < 0 { "-" } else { "" })
+}
+
 /// `x` rounded to one decimal, for a message: `1.5`, `4.0`.
 pub fn one_decimal(x: f64) -> String {
     let tenths = (x.abs() * 10.0).round() as u64;
@@ -173,5 +187,9 @@ mod tests {
         assert_eq!(super::one_decimal(4.0), "4.0");
         assert_eq!(super::one_decimal(20.96), "21.0");
         assert_eq!(super::one_decimal(-0.26), "-0.3");
+        assert_eq!(super::money(1250.4), "US$1,250");
+        assert_eq!(super::money(999.5), "US$1,000");
+        assert_eq!(super::money(0.0), "US$0");
+        assert_eq!(super::money(-1_234_567.0), "US$-1,234,567");
     }
 }

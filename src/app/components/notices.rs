@@ -21,14 +21,22 @@ pub fn ContentProblems(props: &ContentProblemsProps) -> Html {
         <section class="panel error" role="alert" aria-labelledby="content-problems-title">
             <h1 id="content-problems-title">{ "The questionnaire content has problems" }</h1>
             <p>{ "Crossroads cannot run the assessment because its content files did not pass validation. Whoever maintains this site can fix them; each problem names the file, the place in it, and what is wrong." }</p>
-            <ul class="problems">
-                { for props.problems.iter().map(|p| html! {
-                    <li>
-                        <code>{ &p.file }</code>{ " at " }<code>{ &p.path }</code>{ ": " }{ &p.message }
-                    </li>
-                }) }
-            </ul>
+            { problem_list(&props.problems) }
         </section>
+    }
+}
+
+/// Content problems as a list, each with its file, its place in the file
+/// and what is wrong (the error page and the deployment check).
+pub fn problem_list(problems: &[Problem]) -> Html {
+    html! {
+        <ul class="problems">
+            { for problems.iter().map(|p| html! {
+                <li>
+                    <code>{ p.file.clone() }</code>{ " at " }<code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }
+                </li>
+            }) }
+        </ul>
     }
 }
 

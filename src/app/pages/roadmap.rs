@@ -8,23 +8,11 @@ use yew::prelude::*;
 use crate::app::download::download;
 use crate::app::route::Route;
 use crate::app::state::{now, today, use_assess, Action, StepMark};
-use crate::core::career::ics::to_ics;
+use crate::core::career::ics::{stamp, to_ics};
 use crate::core::career::plan::{plan, StepKind};
+use crate::core::problems::money;
 
 use crate::app::dom::event_value as value_of;
-
-fn money(x: f64) -> String {
-    let whole = x.round() as i64;
-    let digits = whole.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    format!("US${}{out}", if whole < 0 { "-" } else { "" })
-}
 
 #[component]
 pub fn Roadmap() -> Html {
@@ -94,17 +82,7 @@ pub fn Roadmap() -> Html {
         let role_name = role.name.clone();
         let message = message.clone();
         Callback::from(move |_| {
-            let stamp: String = now()
-                .chars()
-                .filter(|c| c.is_ascii_digit())
-                .take(14)
-                .collect();
-            let stamp = format!(
-                "{}T{}Z",
-                &stamp[..8.min(stamp.len())],
-                stamp.get(8..14).unwrap_or("000000")
-            );
-            let text = to_ics(&roadmap, &role_name, &stamp);
+            let text = to_ics(&roadmap, &role_name, &stamp(&now()));
             message.set(Some(
                 match download("crossroads-roadmap.ics", "text/calendar", &text) {
                     Ok(()) => {
