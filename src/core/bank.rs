@@ -322,7 +322,16 @@ impl Bank {
     pub fn validate(&self, file: &str) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut p = |path: String, msg: String| out.push(Problem::new(file, path, msg));
+        self.check_header(&mut p);
+        let source_ids = self.check_sources(&mut p);
+        let dim_ids = self.check_dimensions(&mut p, &source_ids);
+        let per_dim = self.check_items(&mut p, &dim_ids);
+        self.check_balance(&mut p, &dim_ids, &per_dim);
+        out
+    }
 
+    /// The bank's id, version and scale.
+    fn check_header(&self, p: &mut impl FnMut(String, String)) {
         if self.id.trim().is_empty() {
             p("id".into(), "the bank id is empty".into());
         }
@@ -335,7 +344,10 @@ impl Bank {
                 "the scale needs exactly five non-empty labels".into(),
             );
         }
+    }
 
+    /// Sources: unique ids, titles.
+    fn check_sources(&self, p: &mut impl FnMut(String, String)) -> Ids<'_> {
         let source_ids = Ids::new(self.sources.iter().map(|s| s.id.as_str()));
         for (i, s) in self.sources.iter().enumerate() {
             if source_ids.is_repeat(i) {
@@ -348,7 +360,11 @@ impl Bank {
                 p(format!("sources[{i}].title"), "the title is empty".into());
             }
         }
+        source_ids
+    }
 
+    /// Dimensions: unique ids, texts, weights, sources, both tracks.
+    fn check_dimensions(&self, p: &mut impl FnMut(String, String), source_ids: &Ids) -> Ids<'_> {
         let dim_ids = Ids::new(self.dimensions.iter().map(|d| d.id.as_str()));
         for (i, d) in self.dimensions.iter().enumerate() {
             let at = format!("dimensions[{i}]");
@@ -392,7 +408,17 @@ impl Bank {
                 "the bank needs at least one management and one technical dimension".into(),
             );
         }
+        dim_ids
+    }
 
+    /// Questions: unique ids, texts, known dimensions, scenario options and
+    /// weights. Returns the statements and reverse-keyed statements per
+    /// dimension, by the dimension's place among the sorted ids.
+    fn check_items(
+        &self,
+        p: &mut impl FnMut(String, String),
+        dim_ids: &Ids,
+    ) -> Vec<(usize, usize)> {
         if self.items.len() > crate::core::map::MAX_ENTRIES {
             p(
                 "items".into(),
@@ -480,7 +506,16 @@ impl Bank {
                 }
             }
         }
+        per_dim
+    }
 
+    /// Each dimension has enough statements, a third of them reverse-keyed.
+    fn check_balance(
+        &self,
+        p: &mut impl FnMut(String, String),
+        dim_ids: &Ids,
+        per_dim: &[(usize, usize)],
+    ) {
         for (i, d) in self.dimensions.iter().enumerate() {
             let (count, reversed) = dim_ids
                 .position(d.id.as_str())
@@ -504,7 +539,6 @@ impl Bank {
                 );
             }
         }
-        out
     }
 }
 
