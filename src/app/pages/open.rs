@@ -141,7 +141,9 @@ pub fn Open() -> Html {
                 <p class="muted">{ "…or drop it here." }</p>
             </div>
             if let Some(e) = (*error).clone() {
-                <div class="notice warn" role="alert">
+                // Keyed by the message: each new problem gets a fresh,
+                // closed disclosure.
+                <div class="notice warn" role="alert" key={e.message.clone()}>
                     <p>{ e.message }</p>
                     { technical_detail(e.detail) }
                 </div>
