@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSP } from './csp.mjs';
+import { transformSync } from 'esbuild';
+import { CSP, PERMISSIONS } from './csp.mjs';
 
 const [planDir, dist] = process.argv.slice(2);
 if (!planDir || !dist || !existsSync(join(planDir, 'index.html')) || !existsSync(join(dist, 'index.html'))) {
@@ -28,13 +29,17 @@ for (const name of files(planDir)) {
   planFiles.push(target);
 }
 
+// HSTS: a year, without includeSubDomains (a program's other subdomains
+// may not all speak https; docs/hosting.md says how to add it).
 writeFileSync(join(dist, '_headers'), [
   '/*',
   `  Content-Security-Policy: ${CSP}; frame-ancestors 'none'`,
+  '  Strict-Transport-Security: max-age=31536000',
   '  X-Content-Type-Options: nosniff',
   '  Referrer-Policy: no-referrer',
+  '  Cross-Origin-Opener-Policy: same-origin',
   '  Cross-Origin-Resource-Policy: same-origin',
-  '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
+  `  Permissions-Policy: ${PERMISSIONS}`,
   '',
 ].join('\n'));
 
@@ -57,5 +62,7 @@ if (!sw.includes('const LAZY = ["')) {
   console.error('assemble: sw.js has no LAZY list to fill in');
   process.exit(1);
 }
-writeFileSync(swPath, sw);
+// Minified (whitespace and comments; names kept, so the version stays
+// findable as `const VERSION=`): every first visit downloads it.
+writeFileSync(swPath, transformSync(sw, { loader: 'js', minifyWhitespace: true, minifySyntax: true }).code);
 console.log(`assemble: dist/ holds the assessment and the planner (${planFiles.length} files); _headers and sw.js written`);

@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 /** The first visit's budget, gzip bytes (150 KB). */
 export const FIRST_VISIT_BUDGET = 150_000;
 
-const list = (sw, name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*?\\]);`))[1])
+// The lists as assemble.mjs writes them (sw.js is minified: `PRECACHE=[…]`).
+const list = (sw, name) => JSON.parse(sw.match(new RegExp(`\\b${name}\\s*=\\s*(\\[.*?\\])`))[1])
   .map((u) => (u === './' ? 'index.html' : u.slice(2)));
 
 /** The bank a program's `crossroads.json` names, if any. */

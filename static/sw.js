@@ -6,7 +6,8 @@
 // version derived from the built files and two lists: PRECACHE, the
 // assessment page and its files, cached at install; LAZY, the planner page
 // and its files, cached the first time they are used — so a first visit
-// downloads nothing it does not show.
+// downloads nothing it does not show. Besides those, only the program's
+// crossroads.json and the files it names are cached; nothing else.
 const VERSION = 'dev';
 const PRECACHE = [];
 const LAZY = [];
@@ -42,7 +43,34 @@ self.addEventListener('message', (event) => {
   }));
 });
 
-const listed = (list, url) => list.some((p) => new URL(p, self.location).href === url.href);
+const here = (path) => new URL(path, self.location).href;
+const listed = (list, url) => list.some((p) => here(p) === url.href);
+// The program's settings; it names the program's own content files.
+const CONFIG = 'crossroads.json';
+
+// The program's files: crossroads.json and what it names (content files,
+// logo), read from the cached copy of crossroads.json. Nothing else of
+// this origin is ever stored, so the cache cannot grow with whatever else
+// the site serves.
+async function programFiles(cache) {
+  const files = [here(CONFIG)];
+  const config = await cache.match(here(CONFIG));
+  if (config) {
+    try {
+      const c = await config.json();
+      const named = [c.logo, ...Object.values(c.content ?? {})];
+      for (const p of named) if (typeof p === 'string') files.push(here(p));
+    } catch (err) {
+      // An unreadable crossroads.json names nothing; the app reports it.
+    }
+  }
+  return files;
+}
+
+// Whether a response may be stored: a whole answer (not an opaque one)
+// that the server did not mark as not to be stored.
+const storable = (response) => response.ok
+  && !/no-store/i.test(response.headers.get('Cache-Control') ?? '');
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -50,7 +78,13 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   url.hash = '';
   url.search = '';
+  // The assessment page is cached under its folder's address ('./').
+  if (url.pathname.endsWith('/index.html') && listed(PRECACHE, new URL('./', url))) url.pathname = new URL('./', url).pathname;
+  const own = listed(PRECACHE, url) || listed(LAZY, url);
   if (request.mode === 'navigate') {
+    // Only the app's own pages are answered; any other page of the site is
+    // left to the network, online or not.
+    if (!own) return;
     // Network first, so a new deployment shows at once when online. The
     // planner page is kept once seen (its files are this build's, cached
     // under this build's version); offline, the cached page answers.
@@ -58,32 +92,46 @@ self.addEventListener('fetch', (event) => {
       caches.open(CACHE).then(async (cache) => {
         try {
           const response = await fetch(request);
-          if (response.ok && listed(LAZY, url)) cache.put(url.href, response.clone());
+          if (storable(response) && listed(LAZY, url)) cache.put(url.href, response.clone());
           return response;
         } catch (err) {
-          return (await cache.match(url.href)) ?? (await cache.match('./')) ?? Response.error();
+          return (await cache.match(url.href)) ?? Response.error();
         }
       }),
     );
     return;
   }
   // The build's own files never change under their names: cache first.
-  // Anything else of this origin — a program's crossroads.json and content
-  // files, which it may edit after building — comes from the network when
-  // possible and from the cache when offline.
-  const own = listed(PRECACHE, url) || listed(LAZY, url);
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      if (own) {
+  if (own) {
+    event.respondWith(
+      caches.open(CACHE).then(async (cache) => {
         const hit = await cache.match(url.href);
         if (hit) return hit;
-      }
+        const response = await fetch(request);
+        if (storable(response)) cache.put(url.href, response.clone());
+        return response;
+      }),
+    );
+    return;
+  }
+  // The program's crossroads.json and the files it names, which it may edit
+  // after building: from the network when possible, from the cache when
+  // offline. Anything else is not the app's business.
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      if (!(await programFiles(cache)).includes(url.href)) return fetch(request);
       try {
         const response = await fetch(request);
-        if (response.ok) cache.put(own ? url.href : request, response.clone());
+        if (storable(response)) {
+          // Stored before the page reads it, so that the files it names
+          // are known when the page asks for them.
+          await cache.put(url.href, response.clone());
+        } else if (response.status === 404) {
+          await cache.delete(url.href);
+        }
         return response;
       } catch (err) {
-        const stale = await cache.match(own ? url.href : request, { ignoreSearch: true });
+        const stale = await cache.match(url.href);
         if (stale) return stale;
         throw err;
       }

@@ -2,6 +2,8 @@
 //! own content: success on the shipped content, every problem and a non-zero
 //! exit on broken content.
 
+mod common;
+
 use std::process::Command;
 
 fn crossroads(args: &[&str]) -> (i32, String, String) {
@@ -42,7 +44,158 @@ fn check_reports_a_missing_folder_and_usage() {
     assert!(stderr.contains("cannot read"), "{stderr}");
     let (code, _, stderr) = crossroads(&["frobnicate"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("usage"), "{stderr}");
+    assert!(stderr.contains("Usage: crossroads"), "{stderr}");
+}
+
+#[test]
+fn help_names_every_command() {
+    let (code, stdout, _) = crossroads(&["--help"]);
+    assert_eq!(code, 0);
+    for command in ["check", "score", "cohort", "schema"] {
+        assert!(stdout.contains(command), "{stdout}");
+    }
+    let (code, stdout, _) = crossroads(&["check", "--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("crossroads.json"), "{stdout}");
+}
+
+/// A scratch folder under the target directory, emptied first.
+fn scratch(name: &str, files: &[(&str, &[u8])]) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, text) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// `check` reads a whole folder, every content file in it, not only the
+/// bank: a broken skills.json once passed as "ok".
+#[test]
+fn check_validates_every_content_file_of_a_folder() {
+    let skills = crossroads::core::content::BUILTIN_CATALOG.skills.replacen(
+        "\"levels\": [",
+        "\"levels\": [\"extra\", ",
+        1,
+    );
+    let dir = scratch(
+        "check-skills",
+        &[
+            ("bank.json", crossroads::core::content::BANK_JSON.as_bytes()),
+            ("skills.json", skills.as_bytes()),
+        ],
+    );
+    let (code, _, stderr) = crossroads(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr
+            .contains("skills.json: skills[0].levels: a skill needs exactly 5 level descriptions"),
+        "{stderr}"
+    );
+}
+
+/// With a crossroads.json, `check` follows it as the browser does: the
+/// files it names (under the program's own paths), the settings, the logo.
+#[test]
+fn check_follows_crossroads_json_as_the_browser_does() {
+    let dir = scratch(
+        "check-program",
+        &[
+            (
+                "crossroads.json",
+                br##"{"name": "Acme", "accent": "#ffcc00", "logo": "img/logo.svg", "content": {"roles": "content/our-roles.json", "prompts": "content/missing.json"}}"##,
+            ),
+            ("content/our-roles.json", b"{\"roles\": [}"),
+            ("skills.json", b"{}"),
+        ],
+    );
+    let (code, _, stderr) = crossroads(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    // A broken crossroads.json stops there: the browser then runs as shipped.
+    assert!(
+        stderr.contains("crossroads.json: accent: white text on #ffcc00"),
+        "{stderr}"
+    );
+    let dir = scratch(
+        "check-program",
+        &[
+            (
+                "crossroads.json",
+                br##"{"name": "Acme", "logo": "img/logo.svg", "content": {"roles": "content/our-roles.json", "prompts": "content/missing.json"}}"##,
+            ),
+            ("content/our-roles.json", b"{\"roles\": [}"),
+            ("skills.json", b"{}"),
+        ],
+    );
+    let (code, _, stderr) = crossroads(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    for expected in [
+        "content/our-roles.json: roles: not valid JSON",
+        "crossroads.json: content.prompts: \"content/missing.json\" was not found beside index.html",
+        "crossroads.json: logo: \"img/logo.svg\" was not found",
+        "skills.json is in the folder, but crossroads.json does not name it",
+    ] {
+        assert!(stderr.contains(expected), "{expected}: {stderr}");
+    }
+    // The same folder fixed passes, and says which files it checked.
+    let dir = scratch(
+        "check-program",
+        &[
+            (
+                "crossroads.json",
+                br##"{"name": "Acme", "content": {"roles": "content/our-roles.json"}}"##,
+            ),
+            (
+                "content/our-roles.json",
+                crossroads::core::content::BUILTIN_CATALOG.roles.as_bytes(),
+            ),
+        ],
+    );
+    let (code, stdout, stderr) = crossroads(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("roles.json: content/our-roles.json (checked)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("skills.json: built-in"), "{stdout}");
+}
+
+#[test]
+fn cohort_says_a_file_could_not_be_read_rather_than_not_json() {
+    let dir = scratch(
+        "cohort-unreadable",
+        &[("binary.json", &[0xff, 0xfe, 0x00, 0x89])],
+    );
+    let (code, stdout, stderr) = crossroads(&["cohort", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let problem = summary["rejected"][0]["problem"].as_str().unwrap();
+    assert!(problem.contains("not UTF-8 text"), "{problem}");
+    let (code, _, stderr) = crossroads(&["cohort"]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+/// A result file with tiny hours a week once printed a roadmap phase
+/// ending in the year -25252734927764528; now it is refused, in words.
+#[test]
+fn score_refuses_hours_out_of_range() {
+    let text = include_str!("fixtures/result_it_manager.json");
+    let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+    v["session"]["plan"]["hours_per_week"] = serde_json::json!(1e-30);
+    let dir = scratch("score-hours", &[("r.json", v.to_string().as_bytes())]);
+    let path = dir.join("r.json");
+    let (code, stdout, stderr) = crossroads(&["score", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stderr.contains("hours a week for learning are"), "{stderr}");
+    assert!(
+        stderr.contains("detail: at session.plan.hours_per_week"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = crossroads(&["score", "--today", "someday", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
 }
 
 #[test]
@@ -50,7 +203,7 @@ fn score_prints_what_the_core_computes_for_the_same_file() {
     let (code, stdout, stderr) = crossroads(&["score", "tests/fixtures/result_it_manager.json"]);
     assert_eq!(code, 0, "{stderr}");
     let printed: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
-    let content = crossroads::core::content::Content::builtin().unwrap();
+    let content = common::content().clone();
     let text = include_str!("fixtures/result_it_manager.json");
     let expected = crossroads::core::report::score_report(&content, text, None).unwrap();
     assert_eq!(printed, serde_json::to_value(&expected).unwrap());

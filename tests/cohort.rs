@@ -232,3 +232,21 @@ fn cohort_tables_have_readable_headers_a_bom_and_count_only_those_who_rated() {
     assert!(role.contains("\"IT manager\""), "{role}");
     assert!(!role.contains("it_manager") && !role.contains("financial_management"));
 }
+
+/// A leading TAB or CR is defused too (some spreadsheets strip it and then
+/// read the formula); so is a file name.
+#[test]
+fn the_csv_defuses_a_leading_tab_or_carriage_return() {
+    let bank = bank();
+    let mut cohort = Cohort::new(&bank, true);
+    for (file, name) in [("\t=1.json", "\t=SUM(1)"), ("\r=1.json", "\r+1")] {
+        cohort.add(file, &clear(&bank, Track::Technical, name));
+        cohort.add(file, "not a result");
+    }
+    let csv = cohort.summary().to_csv();
+    for bad in ["\"\t=", "\"\r=", "\"\t=SUM", "\"\r+1"] {
+        assert!(!csv.contains(bad), "{bad:?} in {csv}");
+    }
+    assert!(csv.contains("rejected,\"'\t=1.json\""), "{csv}");
+    assert!(csv.contains("rejected,\"'\r=1.json\""), "{csv}");
+}

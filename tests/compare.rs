@@ -1,14 +1,15 @@
 //! Progress over time: the comparison shows what moved, and only that.
 
+mod common;
+
 use crossroads::core::bank::Item;
 use crossroads::core::compare::compare;
-use crossroads::core::content::Content;
 use crossroads::core::score::{Band, Response};
 use crossroads::core::session::Session;
 
 #[test]
 fn a_move_toward_management_shows_in_every_changed_dimension() {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut then = Session::new(&bank, "2026-08-01");
     let mut now = Session::new(&bank, "2026-11-01");
     for item in &bank.items {
@@ -47,7 +48,7 @@ fn a_move_toward_management_shows_in_every_changed_dimension() {
 
 #[test]
 fn comparing_a_result_with_itself_shows_no_change() {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut s = Session::new(&bank, "2026-11-01");
     s.answers
         .insert(bank.items[0].id().clone(), Response::Likert(4));
@@ -65,7 +66,7 @@ fn comparing_a_result_with_itself_shows_no_change() {
 #[test]
 fn skills_and_completed_steps_show_progress() {
     use crossroads::core::career::catalog::SkillId;
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut then = Session::new(&bank, "2026-08-01");
     let mut now = then.clone();
     then.skills.insert(SkillId("negotiation".into()), 1);

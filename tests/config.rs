@@ -39,6 +39,30 @@ fn each_mistake_is_named() {
             "crossroads.json: content.bank: \"../secrets.json\" must be a relative path",
         ),
         (
+            r##"{"logo": " //evil.example/x.png"}"##,
+            "crossroads.json: logo: \" //evil.example/x.png\" must be a relative path",
+        ),
+        (
+            r##"{"logo": "\t//evil.example/x.png"}"##,
+            "crossroads.json: logo: \"\u{FFFD}//evil.example/x.png\" must be a relative path",
+        ),
+        (
+            r##"{"content": {"bank": "\n//evil.example/bank.json"}}"##,
+            "crossroads.json: content.bank: \"\u{FFFD}//evil.example/bank.json\" must be a relative path",
+        ),
+        (
+            r##"{"content": {"bank": "%2e%2e/secrets.json"}}"##,
+            "crossroads.json: content.bank: \"%2e%2e/secrets.json\" must be a relative path",
+        ),
+        (
+            r##"{"content": {"bank": "content//bank.json"}}"##,
+            "crossroads.json: content.bank: \"content//bank.json\" must be a relative path",
+        ),
+        (
+            r##"{"logo": "logo.png?x=//evil"}"##,
+            "crossroads.json: logo: \"logo.png?x=//evil\" must be a relative path",
+        ),
+        (
             r##"{"content": {"roles": "roles.yaml"}}"##,
             "crossroads.json: content.roles: \"roles.yaml\" should be a .json file",
         ),

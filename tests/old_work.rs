@@ -98,7 +98,11 @@ fn a_1_0_0_save_resumes_at_the_first_new_question_and_keeps_everything() {
     assert!(session.finished);
     session.adopt(&bank);
     let changes = session.changes(&bank).expect("still from 1.0.0");
-    let first = bank.item_index(&changes.new_questions[0]).unwrap();
+    let first = bank
+        .items
+        .iter()
+        .position(|i| i.id() == &changes.new_questions[0])
+        .unwrap();
     assert_eq!(session.position, first);
     assert!(
         !session.finished,

@@ -1,53 +1,14 @@
 //! Result files: lossless round trip over many generated results, and a clear
 //! message for every way a file can be unusable.
 
-use crossroads::core::bank::{Bank, Item, OptionId};
-use crossroads::core::content::Content;
+mod common;
+
+use common::{bank, generated};
+use crossroads::core::bank::OptionId;
 use crossroads::core::result_file::{import, ImportError, ResultFile, MAX_BYTES};
+use crossroads::core::review::MentorReview;
 use crossroads::core::score::Response;
-use crossroads::core::session::Session;
-
-fn bank() -> Bank {
-    Content::builtin().unwrap().bank
-}
-
-/// A small deterministic generator (no external crates).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-pub fn generated(bank: &Bank, seed: u64) -> ResultFile {
-    let mut rng = Lcg(seed);
-    let mut s = Session::new(bank, "2026-11-28T10:00:00.000Z");
-    for item in &bank.items {
-        if rng.next(5) == 0 {
-            continue; // skipped
-        }
-        let r = match item {
-            Item::Likert(_) => Response::Likert(1 + rng.next(5) as u8),
-            Item::Scenario(sc) => Response::Choice(
-                sc.options[rng.next(sc.options.len() as u64) as usize]
-                    .id
-                    .clone(),
-            ),
-        };
-        s.answers.insert(item.id().clone(), r);
-    }
-    s.position = rng.next(bank.items.len() as u64) as usize;
-    s.finished = rng.next(2) == 0;
-    let names = ["Ana", "<script>alert(1)</script>", "Zoë \"Z\" O'Neil", ""];
-    let name = names[rng.next(4) as usize];
-    s.display_name = (!name.is_empty()).then(|| name.to_owned());
-    s.notes = format!("note {seed}\nwith lines & <b>markup</b>");
-    ResultFile::new(s)
-}
+use crossroads::core::session::MAX_BUDGET_USD;
 
 #[test]
 fn export_import_export_is_lossless() {
@@ -71,7 +32,16 @@ fn every_unusable_file_gets_its_own_message() {
     let huge = format!("{}{}", " ".repeat(MAX_BYTES), good);
     let damaged = good.replace("\"answers\": {", "\"answers\": 3, \"x\": {");
     let cases: Vec<(&str, String, &str)> = vec![
-        ("not JSON", "hello, mentor".into(), "not JSON"),
+        (
+            "not JSON",
+            "hello, mentor".into(),
+            "not in the form Crossroads writes",
+        ),
+        (
+            "a picture",
+            "\u{FFFD}PNG\r\n\u{1a}\n\0\0\0\rIHDR".into(),
+            "not a text file",
+        ),
         (
             "JSON but not ours",
             "{\"name\": \"x\"}".into(),
@@ -84,17 +54,35 @@ fn every_unusable_file_gets_its_own_message() {
             "newer version of Crossroads (result format 9",
         ),
         ("over 1 MB", huge, "the limit is 1024 KB"),
-        ("damaged", damaged, "damaged: at session.answers"),
+        ("damaged", damaged, "damaged or edited by hand"),
     ];
     for (name, text, expected) in cases {
         let err = import(&text, &bank).expect_err(name);
         let msg = err.to_string();
         assert!(msg.contains(expected), "{name}: {msg}");
+        // No parser jargon in what a mentor reads: that is the detail.
+        for jargon in ["line ", "column", "EOF", "invalid type", "expected"] {
+            assert!(!msg.contains(jargon), "{name}: {msg}");
+        }
     }
     assert!(matches!(
         import("{\"format\": \"crossroads-result\"}", &bank),
-        Err(ImportError::Invalid(_))
+        Err(ImportError::Damaged { .. })
     ));
+    let err = import(&good[..good.len() / 2], &bank).unwrap_err();
+    assert!(
+        err.detail().unwrap().contains("EOF while parsing"),
+        "{err:?}"
+    );
+    let err = import(
+        &good.replace("\"answers\": {", "\"answers\": 3, \"x\": {"),
+        &bank,
+    )
+    .unwrap_err();
+    assert!(
+        err.detail().unwrap().starts_with("at session.answers"),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -127,4 +115,224 @@ fn a_file_from_another_bank_version_is_flagged_and_still_scored() {
     );
     let profile = crossroads::core::score::score(&bank, &imported.file.session.answers);
     assert!(profile.answered > 0);
+}
+
+/// A 1 MB file whose answer keys come in descending order once froze the
+/// page for seconds (each key was inserted at the front of a sorted list).
+#[test]
+fn a_megabyte_of_answers_in_descending_order_is_dealt_with_at_once() {
+    let bank = bank();
+    let mut text = String::from(
+        r#"{"format": "crossroads-result", "version": 1, "session": {"bank_id": "x", "bank_version": "1", "position": 0, "finished": false, "started": null, "updated": null, "answers": {"#,
+    );
+    let mut i = 999_999u32;
+    while text.len() < MAX_BYTES - 40 {
+        text.push_str(&format!("\"q{i}\":3,"));
+        i -= 1;
+    }
+    text.push_str("\"q\":3}}}");
+    assert!(text.len() <= MAX_BYTES);
+    let started = std::time::Instant::now();
+    let result = import(&text, &bank);
+    let took = started.elapsed();
+    assert!(took.as_millis() < 1000, "took {took:?}");
+    let err = result.expect_err("more answers than any bank has questions");
+    assert!(err.to_string().contains("damaged"), "{err}");
+}
+
+/// Every number that comes in with a file is checked where it enters, with
+/// a message that names it in plain words.
+#[test]
+fn numbers_out_of_range_are_refused_with_a_plain_message() {
+    let bank = bank();
+    let base = generated(&bank, 5);
+    type Edit = fn(&mut ResultFile);
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            "tiny hours",
+            |f| f.session.plan.hours_per_week = 1e-30,
+            "hours a week for learning are 9.999999999999999e-31;",
+            "session.plan.hours_per_week",
+        ),
+        (
+            "negative hours",
+            |f| f.session.plan.hours_per_week = -3.0,
+            "must be from 1 to 80",
+            "session.plan.hours_per_week",
+        ),
+        (
+            "too many hours",
+            |f| f.session.plan.hours_per_week = 200.0,
+            "must be from 1 to 80",
+            "session.plan.hours_per_week",
+        ),
+        (
+            "negative budget",
+            |f| f.session.plan.budget_usd = Some(-5.0),
+            "the budget is -5",
+            "session.plan.budget_usd",
+        ),
+        (
+            "huge budget",
+            |f| f.session.plan.budget_usd = Some(MAX_BUDGET_USD * 10.0),
+            "the budget is 100000000",
+            "session.plan.budget_usd",
+        ),
+        (
+            "far start date",
+            |f| f.session.plan.start = Some("9999-01-01".into()),
+            "roadmap start date \"9999-01-01\" is not a date from 1900 to 2200",
+            "session.plan.start",
+        ),
+        (
+            "not a date",
+            |f| f.session.updated = Some("yesterday".into()),
+            "time of the last change \"yesterday\"",
+            "session.updated",
+        ),
+        (
+            "skill level 7",
+            |f| {
+                f.session.skills.insert("networking".into(), 7);
+            },
+            "self-rating of the skill \"networking\" is 7, but skill levels go from 0 to 4",
+            "session.skills.networking",
+        ),
+        (
+            "mentor rating 128",
+            |f| {
+                let mut r = MentorReview::default();
+                r.ratings.insert("negotiation".into(), 128);
+                f.review = Some(r);
+            },
+            "mentor's rating of the skill \"negotiation\" is 128",
+            "review.ratings.negotiation",
+        ),
+        (
+            "negative experience",
+            |f| {
+                f.session.experience.0.insert(
+                    "months_leading_projects".into(),
+                    crossroads::core::career::person::FactValue::Number(-40.0),
+                );
+            },
+            "\"months_leading_projects\" is -40",
+            "session.experience.months_leading_projects",
+        ),
+        (
+            "answer 9",
+            |f| {
+                let id = f.session.answers.keys().next().unwrap().clone();
+                f.session.answers.insert(id, Response::Likert(9));
+            },
+            "is 9, but answers on the agreement scale go from 1 to 5",
+            "session.answers.",
+        ),
+    ];
+    for (name, edit, says, at) in cases {
+        let mut file = base.clone();
+        edit(&mut file);
+        let err = import(&file.to_json(), &bank).expect_err(name);
+        assert!(matches!(err, ImportError::BadValue(_)), "{name}: {err:?}");
+        assert!(err.to_string().contains(says), "{name}: {err}");
+        assert!(
+            err.detail().unwrap().starts_with(&format!("at {at}")),
+            "{name}: {err:?}"
+        );
+    }
+    // The edges themselves are fine.
+    let mut file = base.clone();
+    file.session.plan.hours_per_week = 0.0;
+    file.session.plan.budget_usd = Some(0.0);
+    file.session.skills.insert("networking".into(), 4);
+    file.session.plan.start = Some("2200-12-31".into());
+    import(&file.to_json(), &bank).expect("edges are in range");
+    file.session.plan.hours_per_week = 80.0;
+    import(&file.to_json(), &bank).expect("80 hours is in range");
+}
+
+/// A file just under the limit exports (compact when pretty would be too
+/// large) and imports again, unchanged.
+#[test]
+fn a_near_megabyte_file_exports_to_a_file_that_imports_again() {
+    let bank = bank();
+    let mut file = generated(&bank, 9);
+    file.session.notes = "x".repeat(MAX_BYTES - 30_000);
+    for i in 0..1000 {
+        file.session
+            .plan
+            .choices
+            .done
+            .insert(format!("step-{i:04}"));
+    }
+    let text = serde_json::to_string(&file).unwrap();
+    assert!(text.len() <= MAX_BYTES);
+    let first = import(&text, &bank).expect("compact file under the limit");
+    let exported = first.file.to_json();
+    assert!(exported.len() <= MAX_BYTES, "{} bytes", exported.len());
+    let again = import(&exported, &bank).expect("its export imports");
+    assert_eq!(again.file, file);
+    assert_eq!(again.file.to_json(), exported);
+}
+
+/// Numbers read back exactly as they were written: a file holds numbers
+/// with at most two decimals (1e-30 once came back as
+/// 9.999999999999999e-31), and those always do.
+#[test]
+fn numbers_round_trip_exactly() {
+    use crossroads::core::career::person::FactValue;
+    let bank = bank();
+    let mut file = generated(&bank, 12);
+    for (i, x) in [0.1, 0.29, 12.34, 7.5, 999_999_999_999.99, 1e12, 2.01, 80.0]
+        .into_iter()
+        .enumerate()
+    {
+        file.session
+            .experience
+            .0
+            .insert(format!("fact{i}").as_str().into(), FactValue::Number(x));
+    }
+    file.session.plan.budget_usd = Some(1234.56);
+    file.session.plan.hours_per_week = 7.25;
+    let text = file.to_json();
+    let back = import(&text, &bank).unwrap();
+    assert_eq!(back.file, file);
+    assert_eq!(back.file.to_json(), text);
+    // Every value with two decimals in the ranges reads back exactly.
+    let mut x = 0.0f64;
+    while x < 1e12 {
+        let v = crossroads::core::session::two_decimals(x);
+        let text = serde_json::to_string(&v).unwrap();
+        assert_eq!(serde_json::from_str::<f64>(&text).unwrap(), v, "{text}");
+        x = x * 1.37 + 0.013;
+    }
+    // More decimals than that are refused, in words.
+    for x in [1e-30, 12.345678901234567, 2.0000000000000004] {
+        let mut file = file.clone();
+        file.session
+            .experience
+            .0
+            .insert("fact0".into(), FactValue::Number(x));
+        let err = import(&file.to_json(), &bank).unwrap_err();
+        assert!(
+            err.to_string().contains("at most two decimals"),
+            "{x}: {err}"
+        );
+    }
+}
+
+/// The planner's stored list of opened results is checked like an
+/// imported file, entry by entry.
+#[test]
+fn the_stored_list_of_opened_results_is_checked_entry_by_entry() {
+    use crossroads::core::result_file::decode_list;
+    let bank = bank();
+    let good = vec![generated(&bank, 1), generated(&bank, 2)];
+    let text = serde_json::to_string(&good).unwrap();
+    assert_eq!(decode_list(&text).unwrap(), good);
+    let mut bad = good.clone();
+    bad[1].session.skills.insert("networking".into(), 9);
+    let err = decode_list(&serde_json::to_string(&bad).unwrap()).unwrap_err();
+    assert!(err.starts_with("at [1].session.skills.networking"), "{err}");
+    assert!(decode_list("{broken").is_err());
 }

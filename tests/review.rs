@@ -1,6 +1,8 @@
 //! A mentor's review: blind spots and hidden strengths at two levels apart,
 //! prompts drawn from content data, and the review survives a file round trip.
 
+mod common;
+
 use crossroads::core::bank::DimensionId;
 use crossroads::core::career::catalog::SkillId;
 use crossroads::core::career::person::SkillRatings;
@@ -19,7 +21,7 @@ fn ratings(pairs: &[(&str, u8)]) -> SkillRatings {
 
 #[test]
 fn two_levels_apart_is_a_blind_spot_or_a_hidden_strength() {
-    let cat = Content::builtin().unwrap().catalog;
+    let cat = common::catalog();
     let own = ratings(&[
         ("networking", 4),
         ("negotiation", 1),
@@ -43,7 +45,7 @@ fn two_levels_apart_is_a_blind_spot_or_a_hidden_strength() {
 
 #[test]
 fn prompts_come_from_content_and_name_the_skill() {
-    let cat = Content::builtin().unwrap().catalog;
+    let cat = common::catalog();
     let rows = side_by_side(
         &cat,
         &ratings(&[("networking", 4)]),
@@ -77,7 +79,7 @@ fn prompts_come_from_content_and_name_the_skill() {
 
 #[test]
 fn a_review_round_trips_through_the_result_file() {
-    let content = Content::builtin().unwrap();
+    let content = common::content().clone();
     let mut file = ResultFile::new(Session::new(&content.bank, "2026-11-28"));
     file.review = Some(MentorReview {
         mentor_name: Some("Dana <mentor>".into()),
@@ -94,6 +96,22 @@ fn a_review_round_trips_through_the_result_file() {
     let back = import(&text, &content.bank).unwrap();
     assert_eq!(back.file, file);
     assert_eq!(back.file.to_json(), text);
+}
+
+/// Ratings outside 0–4 (refused on import; this is the last guard) are no
+/// rating at all, never a difference of a hundred levels.
+#[test]
+fn a_rating_out_of_range_is_not_a_hidden_strength() {
+    let cat = common::catalog();
+    let rows = side_by_side(
+        &cat,
+        &ratings(&[("negotiation", 1), ("networking", 255)]),
+        &ratings(&[("negotiation", 128), ("networking", 0)]),
+    );
+    for id in ["negotiation", "networking"] {
+        let row = rows.iter().find(|r| r.skill.as_str() == id).unwrap();
+        assert_eq!(row.agreement, Agreement::Unrated, "{id}");
+    }
 }
 
 #[test]

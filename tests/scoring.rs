@@ -3,6 +3,8 @@
 //! and contradictory answers lower confidence, and every result explains
 //! itself exactly.
 
+mod common;
+
 use crossroads::core::bank::{Bank, Item, Track};
 use crossroads::core::content::Content;
 use crossroads::core::score::{score, Answers, Band, ConfidenceLevel, ConfidenceNote, Response};
@@ -385,4 +387,70 @@ fn random_answers_are_named_and_kept_low() {
         p.confidence
     );
     assert_eq!(p.confidence.level, ConfidenceLevel::Low);
+}
+
+/// A result does not depend on the order of the questions in the bank or
+/// of the answers in a file: a result re-scored after a bank's questions
+/// are rearranged, or read from a file written in another order, lands on
+/// the same leaning and scores. (Only the straight-lining check, which
+/// looks at answers in a row, may see a different sequence.)
+#[test]
+fn scores_do_not_depend_on_the_order_of_questions_or_answers() {
+    let bank = bank();
+    for seed in 0..20 {
+        let answers = common::generated(&bank, seed).session.answers;
+        let p = score(&bank, &answers);
+        let mut reordered = bank.clone();
+        reordered.items.reverse();
+        let n = reordered.items.len();
+        reordered.items.rotate_left(seed as usize % n);
+        // The same answers, written in reverse order and read back.
+        let reversed = format!(
+            "{{{}}}",
+            answers
+                .iter()
+                .rev()
+                .map(|(k, v)| format!(
+                    "{}:{}",
+                    serde_json::to_string(k).unwrap(),
+                    serde_json::to_string(v).unwrap()
+                ))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let read: Answers = serde_json::from_str(&reversed).unwrap();
+        let q = score(&reordered, &read);
+        assert!(
+            (p.leaning - q.leaning).abs() < 1e-9,
+            "seed {seed}: {} vs {}",
+            p.leaning,
+            q.leaning
+        );
+        assert_eq!((p.band, p.answered), (q.band, q.answered), "seed {seed}");
+        for d in &p.dimensions {
+            let e = q.dimension(&d.id).expect("same dimensions");
+            match (d.score, e.score) {
+                (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "seed {seed}: {}", d.id),
+                (a, b) => assert_eq!(a, b, "seed {seed}: {}", d.id),
+            }
+        }
+    }
+}
+
+/// The words for a leaning and a band, in one place for every page.
+#[test]
+fn a_leaning_and_a_band_are_named_in_one_place() {
+    let bank = bank();
+    for (leaning, word) in [
+        (40.0, "management"),
+        (0.0, "management"),
+        (-0.5, "technical"),
+    ] {
+        assert_eq!(Track::of_leaning(leaning).word(), word, "{leaning}");
+    }
+    assert_eq!(bank.track_info(Band::Hybrid).name, bank.tracks.hybrid.name);
+    assert_eq!(
+        bank.track_info(Band::Technical).name,
+        bank.tracks.technical.name
+    );
 }

@@ -1,12 +1,13 @@
 //! The saved form of a session: round trip, and each way a save can be
 //! unusable is recognised rather than crashing or being misread.
 
-use crossroads::core::content::Content;
+mod common;
+
 use crossroads::core::score::Response;
 use crossroads::core::session::{LoadError, Session, VERSION};
 
 fn sample() -> Session {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut s = Session::new(&bank, "2026-11-28T10:00:00.000Z");
     s.answers
         .insert(bank.items[0].id().clone(), Response::Likert(4));
@@ -99,7 +100,7 @@ fn the_assessment_page_writes_back_the_planner_fields_it_does_not_read() {
     // ...unchanged, it writes the very same text...
     assert_eq!(q.encode_questionnaire(&kept), full.encode());
     // ...and after a new answer the planner still finds everything it had.
-    let item = Content::builtin().unwrap().bank.items[3].id().clone();
+    let item = common::bank().items[3].id().clone();
     q.answers.insert(item.clone(), Response::Likert(2));
     let back = Session::decode(&q.encode_questionnaire(&kept)).unwrap();
     let mut expected = full.clone();
@@ -134,7 +135,7 @@ fn the_assessment_page_checks_its_own_fields_of_a_save() {
 
 #[test]
 fn resume_position_is_clamped_to_the_bank() {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut s = sample();
     s.position = 10_000;
     assert_eq!(s.resume_at(&bank), bank.items.len() - 1);
@@ -142,9 +143,106 @@ fn resume_position_is_clamped_to_the_bank() {
 
 #[test]
 fn answers_to_unknown_questions_are_kept_and_listed() {
-    let bank = Content::builtin().unwrap().bank;
+    let bank = common::bank();
     let mut s = sample();
     s.answers.insert("gone".into(), Response::Likert(3));
     let back = Session::decode(&s.encode()).unwrap();
     assert_eq!(back.unmatched(&bank), vec!["gone".into()]);
+}
+
+/// A save is checked like an imported file: a value out of range is
+/// reported (and the save kept aside by the app), never planned with.
+#[test]
+fn a_save_with_a_value_out_of_range_is_refused_with_a_plain_message() {
+    let mut s = planned();
+    s.plan.hours_per_week = 1e-30;
+    match Session::decode(&s.encode()) {
+        Err(e @ LoadError::Invalid(_)) => {
+            assert!(e.to_string().contains("hours a week"), "{e}");
+            assert_eq!(e.detail().as_deref(), Some("at plan.hours_per_week"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The assessment page checks the answers it reads.
+    let mut s = sample();
+    let id = s.answers.keys().next().unwrap().clone();
+    s.answers.insert(id, Response::Likert(9));
+    for err in [
+        Session::decode(&s.encode()).unwrap_err(),
+        Session::decode_questionnaire(&s.encode()).unwrap_err(),
+    ] {
+        assert!(matches!(err, LoadError::Invalid(_)), "{err:?}");
+        assert!(err.to_string().contains("go from 1 to 5"), "{err}");
+    }
+    // Parser words are the detail, not the message.
+    let err = Session::decode("{not json").unwrap_err();
+    assert!(!err.to_string().contains("line"), "{err}");
+    assert!(err.detail().unwrap().contains("line 1"), "{err:?}");
+}
+
+#[test]
+fn hours_and_budget_typed_on_the_roadmap_page_land_in_range() {
+    use crossroads::core::session::{budget_from_input, hours_from_input};
+    for (typed, stored) in [
+        (1e-30, Some(0.0)),
+        (0.4, Some(0.0)),
+        (0.6, Some(1.0)),
+        (6.5, Some(7.0)),
+        (500.0, Some(80.0)),
+        (-3.0, Some(0.0)),
+        (f64::NAN, None),
+        (f64::INFINITY, None),
+    ] {
+        assert_eq!(hours_from_input(typed), stored, "{typed}");
+    }
+    assert_eq!(budget_from_input(-1.0), Some(0.0));
+    assert_eq!(budget_from_input(1e300), Some(10_000_000.0));
+    assert_eq!(budget_from_input(f64::NAN), None);
+    // Whatever the page stores is accepted when read back.
+    let mut s = planned();
+    for typed in [1e-30, 0.6, 79.9, 1e9] {
+        s.plan.hours_per_week = hours_from_input(typed).unwrap();
+        s.plan.budget_usd = budget_from_input(typed);
+        assert!(Session::decode(&s.encode()).is_ok(), "{typed}");
+    }
+}
+
+/// An answer to a retired question and an option a question no longer
+/// offers are told apart (a mentor is told which).
+#[test]
+fn unknown_questions_and_unknown_options_are_told_apart() {
+    let bank = common::bank();
+    let scenario = bank
+        .items
+        .iter()
+        .find(|i| matches!(i, crossroads::core::bank::Item::Scenario(_)))
+        .unwrap()
+        .id()
+        .clone();
+    let mut s = sample();
+    s.answers.insert("gone".into(), Response::Likert(3));
+    s.answers.insert(
+        scenario.clone(),
+        Response::Choice(crossroads::core::bank::OptionId("zz".into())),
+    );
+    assert_eq!(s.unknown_questions(&bank), vec!["gone".into()]);
+    assert_eq!(s.unknown_options(&bank), vec![scenario]);
+}
+
+/// The roadmap settings become the planner's constraints in one place (the
+/// roadmap page, the meeting report and `crossroads score` share it).
+#[test]
+fn roadmap_settings_give_the_planner_its_constraints() {
+    use crossroads::core::career::date::Date;
+    let today = Date::from_ymd(2026, 12, 4).unwrap();
+    let mut s = planned();
+    s.plan.budget_usd = Some(900.0);
+    assert_eq!(s.plan.start_or(today), today);
+    s.plan.start = Some("2027-03-01".into());
+    let c = s.plan.constraints(s.plan.start_or(today));
+    assert_eq!(c.start, Date::from_ymd(2027, 3, 1).unwrap());
+    assert_eq!((c.hours_per_week, c.budget_usd), (6.5, Some(900.0)));
+    // A start date out of range is not used.
+    s.plan.start = Some("9999-01-01".into());
+    assert_eq!(s.plan.start_or(today), today);
 }

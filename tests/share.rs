@@ -1,14 +1,14 @@
 //! Share links: round trip, compactness, and a message for every broken link.
 
+mod common;
+
 use crossroads::core::bank::{Bank, Item};
 use crossroads::core::content::Content;
 use crossroads::core::score::Response;
 use crossroads::core::session::Session;
 use crossroads::core::share::{check, decode, encode, ShareError};
 
-fn bank() -> Bank {
-    Content::builtin().unwrap().bank
-}
+use common::bank;
 
 fn full(bank: &Bank) -> Session {
     let mut s = Session::new(bank, "2026-11-28T10:00:00Z");
@@ -33,10 +33,6 @@ fn a_complete_result_round_trips_in_a_short_link() {
     assert_eq!(back.session.answers, s.answers);
     assert!(back.session.finished);
     assert_eq!(back.display_name.as_deref(), Some("Zoë & <b>co</b>"));
-    println!(
-        "share link for a complete result: {} characters",
-        link.len()
-    );
 }
 
 #[test]
@@ -70,7 +66,7 @@ fn every_broken_link_gets_a_message() {
         (
             "not a result link",
             "#/questions".to_owned(),
-            "not a valid result link",
+            "not a whole Crossroads result link",
         ),
         ("no check", "#/r?v=1&a=12".to_owned(), "incomplete"),
         (
@@ -90,8 +86,10 @@ fn every_broken_link_gets_a_message() {
         ),
         ("bad escape", signed("v=1&a=1&n=%zz"), "broken %-escape"),
     ] {
-        let err = decode(&bank, &text).expect_err(name).to_string();
-        assert!(err.contains(expected), "{name}: {err}");
+        // The reason is the detail; the message is for a mentor.
+        let err = decode(&bank, &text).expect_err(name);
+        let said = format!("{err} {}", err.detail().unwrap_or_default());
+        assert!(said.contains(expected), "{name}: {said}");
     }
     assert!(matches!(
         decode(&bank, "#/r?v=1&a=12345&c="),

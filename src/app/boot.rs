@@ -10,11 +10,11 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::app::route::Page;
 use crate::app::Part;
-use crate::core::bank::Bank;
-use crate::core::career::catalog::{Catalog, CatalogTexts};
+use crate::core::career::catalog::Catalog;
 use crate::core::config::{Config, CONFIG_FILE};
-use crate::core::content::{Content, BANK_FILE, BUILTIN_CATALOG};
+use crate::core::content::Content;
 use crate::core::problems::Problem;
+use crate::core::program::ProgramTexts;
 
 /// What start-up found, for the coordinator's check page.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -90,50 +90,6 @@ pub async fn builtin<P: Part>() -> Result<Rc<Content>, Vec<Problem>> {
     Content::combine(bank, catalog).map(Rc::new)
 }
 
-/// A program's own content files, as fetched; any file it does not
-/// replace is the built-in one.
-pub struct ProgramTexts {
-    texts: Vec<(&'static str, String, String)>,
-}
-
-impl ProgramTexts {
-    /// The program's `(key, path, text)` for a content file it replaces.
-    fn find(&self, key: &str) -> Option<&(&'static str, String, String)> {
-        self.texts.iter().find(|(k, _, _)| *k == key)
-    }
-
-    /// The program's path for a content file it replaces.
-    fn path_of(&self, key: &str) -> Option<String> {
-        self.find(key).map(|(_, p, _)| p.clone())
-    }
-
-    fn get(&self, key: &str) -> Option<&str> {
-        self.find(key).map(|(_, _, t)| t.as_str())
-    }
-
-    /// The program's paths for the catalog files it replaces.
-    fn catalog_paths(&self) -> Vec<String> {
-        self.texts
-            .iter()
-            .filter(|(k, _, _)| *k != "bank")
-            .map(|(_, p, _)| p.clone())
-            .collect()
-    }
-
-    /// The six catalog files, the program's where it has them.
-    pub fn catalog(&self) -> CatalogTexts<'_> {
-        let b = &BUILTIN_CATALOG;
-        CatalogTexts {
-            skills: self.get("skills").unwrap_or(b.skills),
-            experience: self.get("experience").unwrap_or(b.experience),
-            roles: self.get("roles").unwrap_or(b.roles),
-            certifications: self.get("certifications").unwrap_or(b.certifications),
-            activities: self.get("activities").unwrap_or(b.activities),
-            prompts: self.get("prompts").unwrap_or(b.prompts),
-        }
-    }
-}
-
 /// Loads settings and the content this page needs. Never fails: the worst
 /// case is the built-in content with a list of problems.
 pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
@@ -174,10 +130,10 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
     }
     // Fetch every named file; a missing or unreadable one is a problem, and
     // the built-in text stands in for it.
-    let mut texts: Vec<(&'static str, String, String)> = Vec::new();
+    let mut program = ProgramTexts::default();
     for (key, path) in files {
         match fetch_text(path).await {
-            Ok(Some(text)) => texts.push((key, path.to_owned(), text)),
+            Ok(Some(text)) => program.add(key, path, text),
             Ok(None) => report.problems.push(Problem::new(
                 CONFIG_FILE,
                 format!("content.{key}"),
@@ -186,37 +142,22 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
             Err(why) => report.problems.push(Problem::new(path, "$", why)),
         }
     }
-    let program = ProgramTexts { texts };
     // The bank and the catalog fall back to the built-in ones each on its
     // own. Both pages read the same bank file by the same rule, so they
     // always agree on which questionnaire the answers belong to — the
     // assessment page never even fetches the catalog.
-    let named = |problems: Vec<Problem>| -> Vec<Problem> {
-        problems
-            .into_iter()
-            .map(|mut p| {
-                // Problems carry the built-in file names; show the program's own.
-                if let Some(path) = program.path_of(p.file.trim_end_matches(".json")) {
-                    p.file = path;
-                }
-                p
-            })
-            .collect()
-    };
     let mut used: Vec<String> = Vec::new();
-    let bank = match program.get("bank") {
+    let bank = match program.bank() {
         None => builtin.bank.clone(),
-        Some(text) => match Bank::from_json(BANK_FILE, text) {
-            Ok(bank) => {
-                used.extend(program.path_of("bank"));
-                report.bank_file = program.path_of("bank");
-                bank
-            }
-            Err(problems) => {
-                report.problems.extend(named(problems));
-                builtin.bank.clone()
-            }
-        },
+        Some(Ok(bank)) => {
+            used.extend(program.path_of("bank"));
+            report.bank_file = program.path_of("bank");
+            bank
+        }
+        Some(Err(problems)) => {
+            report.problems.extend(problems);
+            builtin.bank.clone()
+        }
     };
     let catalog = match P::program_catalog(&program) {
         Some(Ok(catalog)) => {
@@ -224,7 +165,7 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
             catalog
         }
         Some(Err(problems)) => {
-            report.problems.extend(named(problems));
+            report.problems.extend(problems);
             builtin.catalog.clone()
         }
         None => builtin.catalog.clone(),

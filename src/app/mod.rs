@@ -5,6 +5,7 @@
 pub mod boot;
 mod components;
 pub mod debounce;
+pub mod dom;
 pub mod download;
 pub mod opened;
 mod pages;
@@ -20,6 +21,7 @@ use crate::core::bank::Bank;
 use crate::core::career::catalog::Catalog;
 use crate::core::content::{self, Content};
 use crate::core::problems::Problem;
+use crate::core::program::ProgramTexts;
 use crate::core::session::{Kept, LoadError, Session};
 use components::notices::{ContentProblems, SaveNotice, UnreadableNotice};
 use route::{use_route, Page, Route};
@@ -40,7 +42,7 @@ pub trait Part: 'static {
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>>;
     /// A program's catalog files, or `None` when this page does not use
     /// the catalog (then they are not even fetched).
-    fn program_catalog(texts: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>>;
+    fn program_catalog(texts: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>>;
     /// The screen for a route this page owns.
     fn page(route: Route) -> Html;
     /// Reads a save: the planner reads all of it; the assessment only the
@@ -62,7 +64,7 @@ impl Part for Assess {
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
         None
     }
-    fn program_catalog(_: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
+    fn program_catalog(_: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
         None
     }
     fn page(route: Route) -> Html {
@@ -88,8 +90,8 @@ impl Part for Plan {
     fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
         Some(Catalog::from_texts(&crate::core::content::BUILTIN_CATALOG))
     }
-    fn program_catalog(texts: &boot::ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
-        Some(Catalog::from_texts(&texts.catalog()))
+    fn program_catalog(texts: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
+        Some(texts.validated_catalog())
     }
     fn page(route: Route) -> Html {
         pages::plan_page(route)
@@ -285,6 +287,7 @@ pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
         } => Some(html! {
             <UnreadableNotice
                 error={error.to_string()}
+                detail={error.detail()}
                 raw={AttrValue::from(raw.clone())}
                 kept_aside={*kept_aside}
                 store={(*store).clone()}

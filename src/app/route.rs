@@ -1,72 +1,14 @@
-//! Hash routing: `#/questions`, `#/results`, … The fragment never reaches a
-//! server, so `dist/` works on any static host and under any sub-path.
-//!
-//! The app is built as two pages so that a first visit stays small: the
-//! assessment (`index.html`: welcome and questionnaire) and the planner
-//! (`plan.html`: result, method, skills, roadmap, mentor, compare, cohort,
-//! admin).
-//! Every route belongs to one of them; a link to the other page loads it,
-//! and both read the same saved session.
+//! Following the address: the current route, links, and the hand-over
+//! between the two pages (a link to the other page loads it, and both read
+//! the same saved session). The routes themselves, and how they map to
+//! addresses, are in [`crate::routes`].
 
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-/// Every screen of the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Route {
-    Welcome,
-    Questions,
-    Results,
-    Method,
-    /// Open a result file.
-    Open,
-    /// One opened result, by its place in the opened list.
-    Opened(usize),
-    /// The printable meeting report for an opened result.
-    Report(usize),
-    /// A result carried in a share link (`#/r?…`).
-    Shared,
-    /// Two results side by side.
-    Compare,
-    /// The coordinator's deployment check.
-    Admin,
-    /// A facilitator's cohort overview.
-    Cohort,
-    Skills,
-    Experience,
-    Roles,
-    Gap,
-    Roadmap,
-    NotFound,
-}
-
-/// One of the two pages the app is built as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    /// `index.html`: welcome and questionnaire.
-    Assess,
-    /// `plan.html`: the result and everything after it.
-    Plan,
-}
+pub use crate::routes::{Page, Route};
 
 impl Page {
-    /// The page's address relative to the app's folder.
-    pub fn file(self) -> &'static str {
-        match self {
-            Page::Assess => "./",
-            Page::Plan => "plan.html",
-        }
-    }
-
-    /// The page a path belongs to (`/a/b/plan.html` → planner).
-    pub fn of_path(path: &str) -> Page {
-        if path.ends_with("/plan.html") || path == "plan.html" {
-            Page::Plan
-        } else {
-            Page::Assess
-        }
-    }
-
     /// The page this document is.
     pub fn current() -> Page {
         let path = web_sys::window()
@@ -77,80 +19,10 @@ impl Page {
 }
 
 impl Route {
-    /// The page that shows this route. A missing page shows wherever it
-    /// was asked for.
-    pub fn page(self) -> Option<Page> {
-        match self {
-            Route::Welcome | Route::Questions => Some(Page::Assess),
-            Route::NotFound => None,
-            _ => Some(Page::Plan),
-        }
-    }
-
-    pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#');
-        if path.starts_with("/r?") {
-            return Route::Shared;
-        }
-        match path.trim_end_matches('/') {
-            "" => Route::Welcome,
-            "/questions" => Route::Questions,
-            "/results" => Route::Results,
-            "/method" => Route::Method,
-            "/open" => Route::Open,
-            "/compare" => Route::Compare,
-            "/admin" => Route::Admin,
-            "/cohort" => Route::Cohort,
-            "/skills" => Route::Skills,
-            "/experience" => Route::Experience,
-            "/roles" => Route::Roles,
-            "/gap" => Route::Gap,
-            "/roadmap" => Route::Roadmap,
-            other => {
-                if let Some(Ok(n)) = other.strip_prefix("/opened/").map(str::parse) {
-                    Route::Opened(n)
-                } else if let Some(Ok(n)) = other.strip_prefix("/report/").map(str::parse) {
-                    Route::Report(n)
-                } else {
-                    Route::NotFound
-                }
-            }
-        }
-    }
-
-    /// The route's fragment, e.g. `#/skills`.
-    pub fn hash(self) -> &'static str {
-        match self {
-            Route::Welcome | Route::NotFound | Route::Shared => "#/",
-            Route::Questions => "#/questions",
-            Route::Results => "#/results",
-            Route::Method => "#/method",
-            Route::Open | Route::Opened(_) | Route::Report(_) => "#/open",
-            Route::Compare => "#/compare",
-            Route::Admin => "#/admin",
-            Route::Cohort => "#/cohort",
-            Route::Skills => "#/skills",
-            Route::Experience => "#/experience",
-            Route::Roles => "#/roles",
-            Route::Gap => "#/gap",
-            Route::Roadmap => "#/roadmap",
-        }
-    }
-
-    /// The fragment of a route, including its parameter.
-    pub fn hash_owned(self) -> String {
-        match self {
-            Route::Opened(n) => format!("#/opened/{n}"),
-            Route::Report(n) => format!("#/report/{n}"),
-            other => other.hash().to_owned(),
-        }
-    }
-
-    /// A link to the route from either page: `./#/questions`,
+    /// A link to the route from this page: `./#/questions`,
     /// `plan.html#/skills`.
     pub fn href(self) -> String {
-        let page = self.page().unwrap_or_else(Page::current);
-        format!("{}{}", page.file(), self.hash_owned())
+        self.href_from(Page::current())
     }
 
     fn current() -> Route {
@@ -214,7 +86,7 @@ pub fn navigate(route: Route) {
             });
         }
         _ => {
-            let _ = location.set_hash(&route.hash_owned());
+            let _ = location.set_hash(&route.hash());
         }
     }
 }

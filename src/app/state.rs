@@ -1,187 +1,22 @@
-//! The assessment's state: one reducer over the session. Pure — saving
-//! happens in an effect in [`super::App`].
+//! The assessment's state in Yew: the pure reducer of [`crate::assess`]
+//! behind a context every page reads, and the browser's clock.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::bank::ItemId;
-use crate::core::career::catalog::{CertId, FactId, RoleId, SkillId};
-use crate::core::career::person::FactValue;
-use crate::core::content::Content;
-use crate::core::score::{score, Profile, Response};
-use crate::core::session::{Kept, Session};
-
-#[derive(Debug, Clone)]
-pub struct AssessState {
-    pub content: Rc<Content>,
-    pub session: Session,
-    /// The fields of the save this page does not read, written back as
-    /// they were (see [`crate::app::Part::decode`]).
-    pub kept: Rc<Kept>,
-}
-
-/// Content never changes while the app runs, so the same `Rc` means the same
-/// content: comparing pointers keeps every re-render from walking the whole
-/// bank and catalog.
-impl PartialEq for AssessState {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.content, &other.content)
-            && self.session == other.session
-            && Rc::ptr_eq(&self.kept, &other.kept)
-    }
-}
-
-/// Everything a person can do to their answers.
-pub enum Action {
-    /// Answer (or change the answer to) an item.
-    Answer(ItemId, Response),
-    /// Leave the current question unanswered and go on.
-    Skip,
-    /// Go to the next question (or to the end).
-    Next,
-    /// Go to the previous question.
-    Back,
-    /// Throw everything away and begin again; carries the current time.
-    StartOver(String),
-    /// The name to show a mentor (empty for none).
-    SetName(String),
-    /// The person's own notes.
-    SetNotes(String),
-    /// Replace the whole session (after the person confirmed it).
-    Replace(Box<Session>),
-    /// Rate a skill 0–4.
-    RateSkill(SkillId, u8),
-    /// Set (or clear) an experience fact.
-    SetFact(FactId, Option<FactValue>),
-    /// Mark a certification as held or not.
-    ToggleHeld(CertId),
-    /// Choose the target role.
-    ChooseRole(RoleId),
-    /// Roadmap settings.
-    SetHours(f64),
-    SetBudget(Option<f64>),
-    SetStart(Option<String>),
-    /// Toggle a roadmap step's done / skipped / pinned mark.
-    ToggleStep(StepMark, String),
-}
-
-impl AssessState {
-    pub fn new(content: Rc<Content>, mut session: Session, kept: Kept) -> Self {
-        session.adopt(&content.bank);
-        Self {
-            content,
-            session,
-            kept: Rc::new(kept),
-        }
-    }
-
-    pub fn position(&self) -> usize {
-        self.session.resume_at(&self.content.bank)
-    }
-
-    pub fn total(&self) -> usize {
-        self.content.bank.items.len()
-    }
-
-    pub fn answered(&self) -> usize {
-        self.content
-            .bank
-            .items
-            .iter()
-            .filter(|i| self.session.answers.contains_key(i.id()))
-            .count()
-    }
-
-    pub fn profile(&self) -> Profile {
-        score(&self.content.bank, &self.session.answers)
-    }
-}
+pub use crate::assess::{Action, AssessState, StepMark};
 
 impl Reducible for AssessState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        let s = &mut next.session;
-        let last = self.total().saturating_sub(1);
-        match action {
-            Action::Answer(id, response) => {
-                if s.answers.get(&id) == Some(&response) {
-                    return self;
-                }
-                s.answers.insert(id, response);
-            }
-            Action::Skip => {
-                if let Some(item) = self.content.bank.items.get(self.position()) {
-                    s.answers.remove(item.id());
-                }
-                advance(s, last);
-            }
-            Action::Next => {
-                advance(s, last);
-                // Answered every question of a changed questionnaire: the
-                // session now belongs to the current version.
-                let bank = &self.content.bank;
-                if s.finished && s.changes(bank).is_some_and(|c| c.new_questions.is_empty()) {
-                    s.adopt(bank);
-                }
-            }
-            Action::Back => {
-                if s.position == 0 {
-                    return self;
-                }
-                s.position = s.position.min(last) - 1;
-            }
-            Action::StartOver(now) => {
-                // Everything goes, the planner's fields too.
-                *s = Session::new(&self.content.bank, &now);
-                next.kept = Rc::default();
-            }
-            Action::SetName(name) => {
-                s.display_name = (!name.trim().is_empty()).then_some(name);
-            }
-            Action::SetNotes(notes) => s.notes = notes,
-            Action::RateSkill(id, level) => {
-                s.skills.insert(id, level.min(4));
-            }
-            Action::SetFact(id, value) => match value {
-                Some(v) => {
-                    s.experience.0.insert(id, v);
-                }
-                None => {
-                    s.experience.0.remove(&id);
-                }
-            },
-            Action::ToggleHeld(id) => {
-                if !s.held.remove(&id) {
-                    s.held.insert(id);
-                }
-            }
-            Action::ChooseRole(id) => s.role = Some(id),
-            Action::SetHours(h) => s.plan.hours_per_week = h.clamp(0.0, 80.0),
-            Action::SetBudget(b) => s.plan.budget_usd = b.map(|x| x.max(0.0)),
-            Action::SetStart(d) => s.plan.start = d,
-            Action::ToggleStep(mark, id) => s.plan.choices.toggle(mark, &id),
-            Action::Replace(session) => {
-                *s = *session;
-                next.kept = Rc::default();
-            }
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
         }
-        Rc::new(next)
     }
 }
-
-fn advance(s: &mut Session, last: usize) {
-    if s.position >= last {
-        s.finished = true;
-    } else {
-        s.position += 1;
-    }
-}
-
-/// The marks a person can put on a roadmap step (the rule lives in the core).
-pub use crate::core::career::plan::Mark as StepMark;
 
 /// The shared assessment, read by every page through [`use_assess`].
 pub type AssessContext = UseReducerHandle<AssessState>;
@@ -194,4 +29,12 @@ pub fn use_assess() -> AssessContext {
 /// The current time as ISO-8601, for timestamps in the session.
 pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date from the browser's clock (1 January 2026 should the clock
+/// give something unreadable).
+pub fn today() -> crate::core::career::date::Date {
+    use crate::core::career::date::Date;
+    Date::parse(&now())
+        .unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("1 January 2026 is a date"))
 }

@@ -83,6 +83,28 @@ impl Track {
     }
 }
 
+impl Track {
+    /// The track a leaning points to (−100 technical … +100 management; the
+    /// middle counts as management).
+    pub fn of_leaning(leaning: f64) -> Track {
+        if leaning >= 0.0 {
+            Track::Management
+        } else {
+            Track::Technical
+        }
+    }
+
+    /// "management" or "technical", for a sentence.
+    pub fn word(self) -> &'static str {
+        match self {
+            Track::Management => "management",
+            Track::Technical => "technical",
+            Track::Hybrid => "mixed",
+            Track::Neither => "neither",
+        }
+    }
+}
+
 /// A whole bank as the author wrote it.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -332,16 +354,21 @@ impl Bank {
         }
     }
 
+    /// What the bank says about a band: its name, summary and criteria.
+    pub fn track_info(&self, band: super::score::Band) -> &TrackInfo {
+        match band {
+            super::score::Band::Management => &self.tracks.management,
+            super::score::Band::Hybrid => &self.tracks.hybrid,
+            super::score::Band::Technical => &self.tracks.technical,
+        }
+    }
+
     pub fn dimension(&self, id: &DimensionId) -> Option<&Dimension> {
         self.dimensions.iter().find(|d| &d.id == id)
     }
 
     pub fn item(&self, id: &ItemId) -> Option<&Item> {
         self.items.iter().find(|i| i.id() == id)
-    }
-
-    pub fn item_index(&self, id: &ItemId) -> Option<usize> {
-        self.items.iter().position(|i| i.id() == id)
     }
 
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
@@ -352,7 +379,17 @@ impl Bank {
     pub fn validate(&self, file: &str) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut p = |path: String, msg: String| out.push(Problem::new(file, path, msg));
+        self.check_header(&mut p);
+        let source_ids = self.check_sources(&mut p);
+        let dim_ids = self.check_dimensions(&mut p, &source_ids);
+        let per_dim = self.check_items(&mut p, &dim_ids);
+        self.check_balance(&mut p, &dim_ids, &per_dim);
+        self.check_earlier(&mut p);
+        out
+    }
 
+    /// The bank's id, version and scale.
+    fn check_header(&self, p: &mut impl FnMut(String, String)) {
         if self.id.trim().is_empty() {
             p("id".into(), "the bank id is empty".into());
         }
@@ -365,10 +402,13 @@ impl Bank {
                 "the scale needs exactly five non-empty labels".into(),
             );
         }
+    }
 
-        let mut source_ids = Seen::default();
+    /// Sources: unique ids, titles.
+    fn check_sources(&self, p: &mut impl FnMut(String, String)) -> Ids<'_> {
+        let source_ids = Ids::new(self.sources.iter().map(|s| s.id.as_str()));
         for (i, s) in self.sources.iter().enumerate() {
-            if !source_ids.insert(&s.id) {
+            if source_ids.is_repeat(i) {
                 p(
                     format!("sources[{i}].id"),
                     format!("duplicate source id \"{}\"", s.id),
@@ -378,11 +418,15 @@ impl Bank {
                 p(format!("sources[{i}].title"), "the title is empty".into());
             }
         }
+        source_ids
+    }
 
-        let mut dim_ids = Seen::default();
+    /// Dimensions: unique ids, texts, weights, sources, both tracks.
+    fn check_dimensions(&self, p: &mut impl FnMut(String, String), source_ids: &Ids) -> Ids<'_> {
+        let dim_ids = Ids::new(self.dimensions.iter().map(|d| d.id.as_str()));
         for (i, d) in self.dimensions.iter().enumerate() {
             let at = format!("dimensions[{i}]");
-            if !dim_ids.insert(&d.id) {
+            if dim_ids.is_repeat(i) {
                 p(
                     format!("{at}.id"),
                     format!("duplicate dimension id \"{}\"", d.id),
@@ -407,7 +451,7 @@ impl Bank {
                     ),
                 );
             }
-            if !source_ids.contains(&d.source) {
+            if !source_ids.contains(d.source.as_str()) {
                 p(
                     format!("{at}.source"),
                     format!("unknown source \"{}\"", d.source),
@@ -422,14 +466,36 @@ impl Bank {
                 "the bank needs at least one management and one technical dimension".into(),
             );
         }
+        dim_ids
+    }
 
-        let mut item_ids = Seen::default();
-        let mut per_dim: Vec<(&DimensionId, (usize, usize))> = Vec::new();
+    /// Questions: unique ids, texts, known dimensions, scenario options and
+    /// weights. Returns the statements and reverse-keyed statements per
+    /// dimension, by the dimension's place among the sorted ids.
+    fn check_items(
+        &self,
+        p: &mut impl FnMut(String, String),
+        dim_ids: &Ids,
+    ) -> Vec<(usize, usize)> {
+        if self.items.len() > crate::core::map::MAX_ENTRIES {
+            p(
+                "items".into(),
+                format!(
+                    "the bank has {} questions; a bank holds at most {}",
+                    self.items.len(),
+                    crate::core::map::MAX_ENTRIES
+                ),
+            );
+        }
+        let item_ids = Ids::new(self.items.iter().map(|i| i.id().as_str()));
+        // Statements and reverse-keyed statements per dimension, by the
+        // dimension's place among the sorted ids.
+        let mut per_dim: Vec<(usize, usize)> = vec![(0, 0); dim_ids.sorted.len()];
         for (i, item) in self.items.iter().enumerate() {
             let at = format!("items[{i}]");
             if item.id().0.trim().is_empty() {
                 p(format!("{at}.id"), "the id is empty".into());
-            } else if !item_ids.insert(item.id()) {
+            } else if item_ids.is_repeat(i) {
                 p(
                     format!("{at}.id"),
                     format!("duplicate item id \"{}\"", item.id()),
@@ -440,14 +506,10 @@ impl Bank {
             }
             match item {
                 Item::Likert(l) => {
-                    if dim_ids.contains(&l.dimension) {
-                        let e = match per_dim.iter().position(|(d, _)| *d == &l.dimension) {
-                            Some(i) => &mut per_dim[i].1,
-                            None => {
-                                per_dim.push((&l.dimension, (0, 0)));
-                                &mut per_dim.last_mut().expect("just pushed").1
-                            }
-                        };
+                    if let Some(e) = dim_ids
+                        .position(l.dimension.as_str())
+                        .and_then(|d| per_dim.get_mut(d))
+                    {
                         e.0 += 1;
                         e.1 += usize::from(l.reverse);
                     } else {
@@ -464,10 +526,10 @@ impl Bank {
                             "a scenario needs at least two options".into(),
                         );
                     }
-                    let mut option_ids = Seen::default();
+                    let option_ids = Ids::new(s.options.iter().map(|o| o.id.as_str()));
                     for (j, o) in s.options.iter().enumerate() {
                         let at = format!("{at}.options[{j}]");
-                        if !option_ids.insert(&o.id) {
+                        if option_ids.is_repeat(j) {
                             p(
                                 format!("{at}.id"),
                                 format!("duplicate option id \"{}\"", o.id),
@@ -483,7 +545,7 @@ impl Bank {
                             );
                         }
                         for (dim, w) in &o.weights {
-                            if !dim_ids.contains(dim) {
+                            if !dim_ids.contains(dim.as_str()) {
                                 p(
                                     format!("{at}.weights.{dim}"),
                                     format!("unknown dimension \"{dim}\""),
@@ -502,7 +564,11 @@ impl Bank {
                 }
             }
         }
+        per_dim
+    }
 
+    /// An earlier version's layout names a version other than this one.
+    fn check_earlier(&self, p: &mut impl FnMut(String, String)) {
         for (i, layout) in self.earlier.iter().enumerate() {
             if layout.version.trim().is_empty() || layout.version == self.version {
                 p(
@@ -514,12 +580,19 @@ impl Bank {
                 );
             }
         }
+    }
 
+    /// Each dimension has enough statements, a third of them reverse-keyed.
+    fn check_balance(
+        &self,
+        p: &mut impl FnMut(String, String),
+        dim_ids: &Ids,
+        per_dim: &[(usize, usize)],
+    ) {
         for (i, d) in self.dimensions.iter().enumerate() {
-            let (count, reversed) = per_dim
-                .iter()
-                .find(|(id, _)| *id == &d.id)
-                .map(|(_, c)| *c)
+            let (count, reversed) = dim_ids
+                .position(d.id.as_str())
+                .and_then(|d| per_dim.get(d).copied())
                 .unwrap_or_default();
             if count < MIN_ITEMS_PER_DIMENSION {
                 p(
@@ -539,32 +612,47 @@ impl Bank {
                 );
             }
         }
-        out
     }
 }
 
-/// The ids met so far in one list of a bank. A bank holds at most a few
-/// hundred ids, so a plain list is quick enough, and much smaller in the
-/// wasm build than a set type per kind of id.
-struct Seen<'a, T>(Vec<&'a T>);
-
-impl<T> Default for Seen<'_, T> {
-    fn default() -> Self {
-        Seen(Vec::new())
-    }
+/// The ids of one list of a bank (sources, dimensions, questions, a
+/// scenario's options), sorted once: duplicates and references are found
+/// in O(n log n), however long the list. One type for every kind of id (as
+/// text) keeps the wasm small.
+struct Ids<'a> {
+    /// The distinct ids, sorted.
+    sorted: Vec<&'a str>,
+    /// For each place in the list, whether its id came earlier in it.
+    repeat: Vec<bool>,
 }
 
-impl<'a, T: PartialEq> Seen<'a, T> {
-    /// Records `id`; false when it was already there (a duplicate).
-    fn insert(&mut self, id: &'a T) -> bool {
-        if self.0.contains(&id) {
-            return false;
+impl<'a> Ids<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Self {
+        let ids: Vec<&str> = ids.collect();
+        let order = crate::core::map::sorted_order(ids.len(), &|a, b| ids[a].cmp(ids[b]));
+        let mut repeat = vec![false; ids.len()];
+        for pair in order.windows(2) {
+            // Equal ids are next to each other, the first place first.
+            if ids[pair[0]] == ids[pair[1]] {
+                repeat[pair[1]] = true;
+            }
         }
-        self.0.push(id);
-        true
+        let mut sorted: Vec<&str> = order.into_iter().map(|i| ids[i]).collect();
+        sorted.dedup();
+        Ids { sorted, repeat }
     }
 
-    fn contains(&self, id: &T) -> bool {
-        self.0.contains(&id)
+    /// Whether the id at place `i` of the list was already used before it.
+    fn is_repeat(&self, i: usize) -> bool {
+        self.repeat.get(i).copied().unwrap_or(false)
+    }
+
+    /// The place of `id` among the distinct sorted ids.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.sorted.binary_search(&id).ok()
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.position(id).is_some()
     }
 }

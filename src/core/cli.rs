@@ -1,75 +1,236 @@
-//! The native command: `crossroads check <dir>` validates a content folder
-//! before a training program deploys it.
+//! The native command line: `crossroads check <folder>` validates a
+//! program's folder before it is deployed, exactly as the browser will;
+//! `score`, `cohort` and `schema` serve authors and facilitators.
 
-use std::path::Path;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
 
-use super::content::{Content, BANK_FILE};
+use clap::{Parser, Subcommand};
 
-/// Runs the command line; returns the process exit code.
+use super::config::{Config, CONFIG_FILE};
+use super::content::Content;
+use super::problems::Problem;
+use super::program::{ProgramTexts, CONTENT_FILES};
+
+/// Technical or management track? Checks and scores Crossroads content and
+/// results, on this machine, with the same code the browser runs.
+#[derive(Debug, Parser)]
+#[command(name = "crossroads", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate a program folder as the browser will
+    ///
+    /// Reads `crossroads.json` and every content file it names, and checks
+    /// them with the browser's own code. A folder without `crossroads.json`
+    /// (such as `questions/`) is read as content files under their usual
+    /// names (bank.json, skills.json, …). Exits with 1 on any problem.
+    Check {
+        /// The folder that will sit beside index.html (or a content folder).
+        #[arg(default_value = "questions")]
+        folder: PathBuf,
+    },
+    /// Print a result file's profile, gap and roadmap as JSON
+    ///
+    /// The gap and roadmap appear when the file names a target role.
+    Score {
+        /// The day the roadmap starts when the file does not say.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        /// A result file downloaded from Crossroads.
+        file: PathBuf,
+    },
+    /// Summarise a cohort's result files as JSON (and CSV)
+    ///
+    /// Reads result files, or every .json file under folders.
+    Cohort {
+        /// List every participant (memory then grows with the cohort).
+        #[arg(long)]
+        people: bool,
+        /// Also write the summary as CSV to this file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Result files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Write the JSON Schemas of the content files.
+    Schema {
+        #[arg(default_value = "questions/schema")]
+        folder: PathBuf,
+    },
+}
+
+/// Runs the command line (`args` without the program name); returns the
+/// process exit code: 0 success, 1 problems found, 2 wrong usage.
 pub fn run(args: Vec<String>) -> i32 {
-    match args.first().map(String::as_str) {
-        Some("check") => {
-            let dir = args.get(1).map(String::as_str).unwrap_or("questions");
-            check(Path::new(dir))
+    let cli = match Cli::try_parse_from(std::iter::once("crossroads".to_owned()).chain(args)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with 0; mistakes to stderr with 2.
+            let _ = e.print();
+            return e.exit_code();
         }
-        Some("cohort") => cohort(&args[1..]),
-        Some("score") => score_file(&args[1..]),
-        Some("schema") => {
-            let dir = args
-                .get(1)
-                .map(String::as_str)
-                .unwrap_or("questions/schema");
-            write_schemas(Path::new(dir))
-        }
-        _ => {
-            eprintln!(
-                "usage: crossroads check [content-dir]\n       crossroads score [--today YYYY-MM-DD] <result file>\n       crossroads cohort [--people] [--csv out.csv] <result files or folders>...\n       crossroads schema [out-dir]"
-            );
-            2
-        }
+    };
+    match cli.command {
+        Command::Check { folder } => check(&folder),
+        Command::Score { today, file } => score_file(today.as_deref(), &file),
+        Command::Cohort { people, csv, paths } => cohort(people, csv.as_deref(), &paths),
+        Command::Schema { folder } => write_schemas(&folder),
     }
 }
 
-fn check(dir: &Path) -> i32 {
-    let path = dir.join(BANK_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{}: cannot read: {e}", path.display());
-            return 1;
+/// Reads a text file: `Ok(None)` when it does not exist.
+fn read(path: &Path) -> Result<Option<String>, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == ErrorKind::InvalidData => {
+            Err("cannot read: it is not UTF-8 text".to_owned())
         }
-    };
-    match Content::from_texts(&text) {
-        Ok(c) => {
-            println!(
-                "ok: {} {} — {} dimensions, {} questions",
-                c.bank.id,
-                c.bank.version,
-                c.bank.dimensions.len(),
-                c.bank.items.len()
-            );
-            // The writing rules are advice, not errors: the bank works as
-            // it is.
-            let warnings = super::wording::warnings(&c.bank, BANK_FILE);
-            for w in &warnings {
-                println!("warning: {w}");
+        Err(e) => Err(format!("cannot read: {e}")),
+    }
+}
+
+/// Gathers a program folder's content files as the browser would fetch
+/// them, with the problems met on the way.
+fn gather(dir: &Path) -> Result<(ProgramTexts, Vec<Problem>, Vec<String>), Vec<Problem>> {
+    let config_path = dir.join(CONFIG_FILE);
+    let mut program = ProgramTexts::default();
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    match read(&config_path) {
+        Err(why) => return Err(vec![Problem::new(CONFIG_FILE, "$", why)]),
+        Ok(Some(text)) => {
+            let config = Config::from_json(&text)?;
+            for (key, path) in config.content.named() {
+                match read(&dir.join(path)) {
+                    Ok(Some(text)) => program.add(key, path, text),
+                    Ok(None) => problems.push(Problem::new(
+                        CONFIG_FILE,
+                        format!("content.{key}"),
+                        format!("\"{path}\" was not found beside index.html"),
+                    )),
+                    Err(why) => problems.push(Problem::new(path, "$", why)),
+                }
             }
-            if !warnings.is_empty() {
-                println!(
-                    "{} warning(s): the questionnaire works, but these statements break the writing rules in docs/authoring.md",
-                    warnings.len()
-                );
+            if let Some(logo) = &config.logo {
+                if !dir.join(logo).is_file() {
+                    problems.push(Problem::new(
+                        CONFIG_FILE,
+                        "logo",
+                        format!("\"{logo}\" was not found beside index.html"),
+                    ));
+                }
             }
-            0
+            notes.push(format!("{CONFIG_FILE}: read"));
+            for (key, file) in CONTENT_FILES {
+                if program.path_of(key).is_none() && dir.join(file).is_file() {
+                    notes.push(format!(
+                        "{file} is in the folder, but {CONFIG_FILE} does not name it (\"content\": {{\"{key}\": \"{file}\"}}), so the app uses the built-in one"
+                    ));
+                }
+            }
         }
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
+        Ok(None) => {
+            if !dir.is_dir() {
+                return Err(vec![Problem::new(
+                    &dir.display().to_string(),
+                    "$",
+                    "cannot read: no such folder",
+                )]);
             }
-            eprintln!("{} problem(s) found", problems.len());
-            1
+            notes.push(format!(
+                "no {CONFIG_FILE}: reading the content files under their usual names"
+            ));
+            for (key, file) in CONTENT_FILES {
+                match read(&dir.join(file)) {
+                    Ok(Some(text)) => program.add(key, file, text),
+                    Ok(None) => {}
+                    Err(why) => problems.push(Problem::new(file, "$", why)),
+                }
+            }
+            if program.is_empty() && problems.is_empty() {
+                problems.push(Problem::new(
+                    &dir.display().to_string(),
+                    "$",
+                    format!("the folder has neither {CONFIG_FILE} nor any content file"),
+                ));
+            }
         }
     }
+    Ok((program, problems, notes))
+}
+
+fn check(dir: &Path) -> i32 {
+    let (program, mut problems, notes) = match gather(dir) {
+        Ok(found) => found,
+        Err(problems) => return report_problems(&problems),
+    };
+    let builtin = match Content::builtin() {
+        Ok(c) => c,
+        Err(problems) => return report_problems(&problems),
+    };
+    let bank = match program.bank() {
+        Some(Ok(bank)) => Some(bank),
+        Some(Err(p)) => {
+            problems.extend(p);
+            None
+        }
+        None => Some(builtin.bank.clone()),
+    };
+    if program.has_catalog() {
+        if let Err(p) = program.validated_catalog() {
+            problems.extend(p);
+        }
+    }
+    for note in &notes {
+        eprintln!("note: {note}");
+    }
+    if !problems.is_empty() {
+        return report_problems(&problems);
+    }
+    let bank = bank.unwrap_or(builtin.bank);
+    println!(
+        "ok: {} {} — {} dimensions, {} questions",
+        bank.id,
+        bank.version,
+        bank.dimensions.len(),
+        bank.items.len()
+    );
+    for (key, file) in CONTENT_FILES {
+        match program.path_of(key) {
+            Some(path) => println!("  {file}: {path} (checked)"),
+            None => println!("  {file}: built-in"),
+        }
+    }
+    // The writing rules are advice, not errors: the bank works as it is.
+    let bank_file = program
+        .path_of("bank")
+        .unwrap_or_else(|| "bank.json".to_owned());
+    let warnings = super::wording::warnings(&bank, &bank_file);
+    for w in &warnings {
+        println!("warning: {w}");
+    }
+    if !warnings.is_empty() {
+        println!(
+            "{} warning(s): the questionnaire works, but these statements break the writing rules in docs/authoring.md",
+            warnings.len()
+        );
+    }
+    0
+}
+
+fn report_problems(problems: &[Problem]) -> i32 {
+    for p in problems {
+        eprintln!("{p}");
+    }
+    eprintln!("{} problem(s) found", problems.len());
+    1
 }
 
 fn write_schemas(dir: &Path) -> i32 {
@@ -88,47 +249,30 @@ fn write_schemas(dir: &Path) -> i32 {
     0
 }
 
-/// `cohort`: folds result files (or every `.json` under folders) into one
-/// summary, printed as JSON; `--csv` also writes it as CSV. Files are read
-/// one at a time, so memory stays flat as the cohort grows; `--people` lists
-/// every participant (memory then grows with the cohort).
-fn cohort(args: &[String]) -> i32 {
+/// `cohort`: folds result files into one summary, printed as JSON; `csv`
+/// also writes it as CSV. Files are read one at a time, so memory stays
+/// flat as the cohort grows; `keep_people` lists every participant.
+fn cohort(keep_people: bool, csv: Option<&Path>, paths: &[PathBuf]) -> i32 {
     let content = match Content::builtin() {
         Ok(c) => c,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            return 1;
-        }
+        Err(problems) => return report_problems(&problems),
     };
-    let mut keep_people = false;
-    let mut csv = None;
-    let mut paths = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--people" => keep_people = true,
-            "--csv" => csv = it.next().cloned(),
-            _ => paths.push(a.clone()),
-        }
-    }
-    if paths.is_empty() {
-        eprintln!("cohort: name at least one result file or folder");
-        return 2;
-    }
     let mut cohort = super::cohort::Cohort::new(&content.bank, keep_people);
-    let mut add = |path: &Path| match std::fs::read_to_string(path) {
-        Ok(text) => cohort.add(&path.display().to_string(), &text),
-        Err(e) => cohort.add(&path.display().to_string(), &format!("unreadable: {e}")),
+    let mut add = |path: &Path| {
+        let name = path.display().to_string();
+        match read(path) {
+            Ok(Some(text)) => cohort.add(&name, &text),
+            Ok(None) => cohort.reject(&name, "the file was not found"),
+            Err(why) => cohort.reject(&name, &format!("the file {why}")),
+        }
     };
-    for p in &paths {
-        walk(Path::new(p), &mut add);
+    for p in paths {
+        walk(p, &mut add);
     }
     let summary = cohort.summary();
     if let Some(out) = csv {
-        if let Err(e) = std::fs::write(&out, summary.to_csv()) {
-            eprintln!("{out}: cannot write: {e}");
+        if let Err(e) = std::fs::write(out, summary.to_csv()) {
+            eprintln!("{}: cannot write: {e}", out.display());
             return 1;
         }
     }
@@ -143,10 +287,11 @@ fn cohort(args: &[String]) -> i32 {
 fn walk(path: &Path, f: &mut impl FnMut(&Path)) {
     if path.is_dir() {
         let Ok(entries) = std::fs::read_dir(path) else {
-            return;
+            return f(path);
         };
-        for entry in entries.flatten() {
-            let p = entry.path();
+        let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
             if p.is_dir() || p.extension().is_some_and(|e| e == "json") {
                 walk(&p, f);
             }
@@ -159,37 +304,31 @@ fn walk(path: &Path, f: &mut impl FnMut(&Path)) {
 /// `score`: a result file's profile, and — when it names a target role — its
 /// gap and roadmap, as JSON: the same core code the browser runs on the
 /// same file. The roadmap starts on the file's own start date, else on
-/// `--today`, else on the day the file was last saved, so the output never
+/// `today`, else on the day the file was last saved, so the output never
 /// depends on the clock.
-fn score_file(args: &[String]) -> i32 {
-    let mut today = None;
-    let mut path = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--today" => today = it.next().cloned(),
-            _ => path = Some(a.clone()),
+fn score_file(today: Option<&str>, path: &Path) -> i32 {
+    if let Some(t) = today {
+        if super::session::checked_date(t).is_none() {
+            eprintln!("score: --today {t}: not a date of the form YYYY-MM-DD (1900–2200)");
+            return 2;
         }
     }
-    let Some(path) = path else {
-        eprintln!("score: name a result file");
-        return 2;
-    };
     let content = match Content::builtin() {
         Ok(c) => c,
-        Err(problems) => {
-            problems.iter().for_each(|p| eprintln!("{p}"));
+        Err(problems) => return report_problems(&problems),
+    };
+    let text = match read(path) {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            eprintln!("{}: cannot read: the file was not found", path.display());
+            return 1;
+        }
+        Err(why) => {
+            eprintln!("{}: {why}", path.display());
             return 1;
         }
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{path}: cannot read: {e}");
-            return 1;
-        }
-    };
-    match super::report::score_report(&content, &text, today.as_deref()) {
+    match super::report::score_report(&content, &text, today) {
         Ok(report) => {
             println!(
                 "{}",
@@ -198,7 +337,10 @@ fn score_file(args: &[String]) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("{path}: {e}");
+            eprintln!("{}: {e}", path.display());
+            if let Some(detail) = e.detail() {
+                eprintln!("  detail: {detail}");
+            }
             1
         }
     }

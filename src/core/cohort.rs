@@ -68,7 +68,11 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rejected {
     pub file: String,
+    /// Why, in plain words.
     pub problem: String,
+    /// The technical detail, when there is any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// The running aggregate.
@@ -139,7 +143,13 @@ impl<'a> Cohort<'a> {
     pub fn add(&mut self, file_name: &str, text: &str) {
         let imported = match import(text, self.bank) {
             Ok(i) => i,
-            Err(e) => return self.reject(file_name, &e.to_string()),
+            Err(e) => {
+                self.reject(file_name, &e.to_string());
+                if let Some(last) = self.rejected.last_mut() {
+                    last.detail = e.detail();
+                }
+                return;
+            }
         };
         let profile = score(self.bank, &imported.file.session.answers);
         if profile.answered == 0 {
@@ -197,6 +207,7 @@ impl<'a> Cohort<'a> {
         self.rejected.push(Rejected {
             file: file_name.to_owned(),
             problem: problem.to_owned(),
+            detail: None,
         });
     }
 
@@ -289,8 +300,8 @@ impl<'a> Cohort<'a> {
 
 impl CohortSummary {
     /// The summary as CSV: one row per participant (when listed), then the
-    /// totals. Fields are quoted, and a leading `=`, `+`, `-` or `@` is
-    /// defused so a spreadsheet never runs a name as a formula.
+    /// totals. Fields are quoted, and a leading `=`, `+`, `-`, `@`, TAB or
+    /// CR is defused so a spreadsheet never runs a name as a formula.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("kind,name,band,leaning,confidence\n");
         for p in &self.people {
@@ -454,7 +465,9 @@ fn band_name(b: Band) -> &'static str {
 }
 
 fn csv_field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@']) {
+    // OWASP's list: a spreadsheet may run a cell that starts with any of
+    // these as a formula (TAB and CR included: some strip them first).
+    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_owned()

@@ -140,18 +140,34 @@ impl Config {
 }
 
 /// Why `path` cannot be used: files must sit beside `index.html` (or below
-/// it), so that the app never reaches another origin.
+/// it), so that the app never reaches another origin or climbs out of its
+/// folder. Only plain names are allowed — letters, digits, `-`, `_`, `.`
+/// and `/` between names — because a browser reads more into a URL than it
+/// shows: it drops leading spaces and control characters and every TAB and
+/// newline (so `" //evil.example/x"` is another site), and decodes `%2e%2e`
+/// into `..`.
 fn unsafe_path(path: &str) -> Option<String> {
-    let bad = path.is_empty()
-        || path.contains("://")
-        || path.starts_with("//")
-        || path.starts_with('/')
-        || path.contains('\\')
-        || path.split('/').any(|seg| seg == "..")
-        || path.contains(':');
+    let plain = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'));
+    let bad = !plain
+        || path
+            .split('/')
+            .any(|seg| seg.is_empty() || seg == "." || seg == "..");
     bad.then(|| {
-        format!("\"{path}\" must be a relative path beside index.html, such as \"my-bank.json\"")
+        format!(
+            "\"{}\" must be a relative path beside index.html, such as \"my-bank.json\" or \"content/my-bank.json\" (letters, digits, -, _ and . in names separated by /)",
+            visible(path)
+        )
     })
+}
+
+/// `text` with control characters (TAB, newline, …) shown as `�`, so a
+/// message shows that they are there.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {

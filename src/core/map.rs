@@ -6,13 +6,91 @@
 //! wasm — tens of kilobytes of tree code for the first visit. A sorted `Vec`
 //! does the same job here in a fraction of the code, keeps the same order
 //! and the same JSON (an object with sorted keys, an array of sorted values).
+//!
+//! Building one from many entries (reading JSON, `collect`, `extend`) never
+//! inserts one at a time, which would move the tail of the vector for every
+//! key — quadratic for keys in descending order, seconds for a crafted
+//! 1 MB file. The entries are gathered, sorted once (stable, so for a key
+//! given twice the last one wins, as with `BTreeMap`) and deduplicated:
+//! O(n log n). Reading JSON also refuses more than [`MAX_ENTRIES`] entries.
 
 use std::borrow::Borrow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{MapAccess, SeqAccess, Visitor};
+use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The most entries a map or set read from JSON may hold: far more than any
+/// bank has questions, skills or certifications (a few hundred), and small
+/// enough that an oversized file is refused at once.
+pub const MAX_ENTRIES: usize = 10_000;
+
+/// The order of `n` items sorted by `cmp` (which compares the items at two
+/// places), equal items in the order given: a bottom-up merge sort of the
+/// places, O(n log n). A few hundred bytes of wasm for every kind of map,
+/// set and id list together — the standard library's sorts cost kilobytes
+/// on the first visit.
+pub(crate) fn sorted_order(
+    n: usize,
+    cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut merged = vec![0; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                // Only a strictly smaller right-hand item goes first: ties
+                // keep their order.
+                if cmp(order[j], order[i]) == std::cmp::Ordering::Less {
+                    merged[k] = order[j];
+                    j += 1;
+                } else {
+                    merged[k] = order[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            merged[k..k + (mid - i)].copy_from_slice(&order[i..mid]);
+            k += mid - i;
+            merged[k..k + (end - j)].copy_from_slice(&order[j..end]);
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
+    order
+}
+
+/// Sorts `entries` by key and keeps the last entry of each key.
+fn sorted_last_wins<K: Ord, V>(entries: Vec<(K, V)>) -> Vec<(K, V)> {
+    let order = sorted_order(entries.len(), &|a, b| entries[a].0.cmp(&entries[b].0));
+    let mut slots: Vec<Option<(K, V)>> = entries.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(order.len());
+    for (at, &i) in order.iter().enumerate() {
+        // Equal keys are next to each other, in the order given: an entry
+        // is kept when the next one has another key.
+        let key = |j: usize| slots[j].as_ref().map(|e| &e.0);
+        let last_of_key = order.get(at + 1).is_none_or(|&next| key(next) != key(i));
+        if let Some(entry) = slots[i].take().filter(|_| last_of_key) {
+            out.push(entry);
+        }
+    }
+    out
+}
+
+/// Sorts `members` and drops repeats.
+fn sorted_unique<K: Ord>(members: Vec<K>) -> Vec<K> {
+    sorted_last_wins(members.into_iter().map(|k| (k, ())).collect())
+        .into_iter()
+        .map(|(k, ())| k)
+        .collect()
+}
 
 /// An ordered map kept as a vector sorted by key.
 #[derive(Clone, PartialEq, Eq)]
@@ -111,9 +189,7 @@ impl<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V> std::ops::Index<&Q> for Map<K, V> {
 
 impl<K: Ord, V> FromIterator<(K, V)> for Map<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        let mut map = Map::new();
-        map.extend(iter);
-        map
+        Map(sorted_last_wins(iter.into_iter().collect()))
     }
 }
 
@@ -125,9 +201,9 @@ impl<K: Ord, V, const N: usize> From<[(K, V); N]> for Map<K, V> {
 
 impl<K: Ord, V> Extend<(K, V)> for Map<K, V> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
-        for (k, v) in iter {
-            self.insert(k, v);
-        }
+        let mut entries = std::mem::take(&mut self.0);
+        entries.extend(iter);
+        self.0 = sorted_last_wins(entries);
     }
 }
 
@@ -170,14 +246,26 @@ impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for M
                 f.write_str("an object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut map = Map::new();
-                while let Some((k, v)) = access.next_entry()? {
-                    map.insert(k, v);
+                let mut entries = Vec::new();
+                while let Some(entry) = access.next_entry()? {
+                    if entries.len() == MAX_ENTRIES {
+                        return Err(A::Error::custom(TooMany));
+                    }
+                    entries.push(entry);
                 }
-                Ok(map)
+                Ok(Map(sorted_last_wins(entries)))
             }
         }
         deserializer.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// The message when a list or object is longer than [`MAX_ENTRIES`].
+struct TooMany;
+
+impl fmt::Display for TooMany {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "more than {MAX_ENTRIES} entries")
     }
 }
 
@@ -264,9 +352,7 @@ impl<K: Ord> Set<K> {
 
 impl<K: Ord> FromIterator<K> for Set<K> {
     fn from_iter<I: IntoIterator<Item = K>>(iter: I) -> Self {
-        let mut set = Set::new();
-        set.extend(iter);
-        set
+        Set(sorted_unique(iter.into_iter().collect()))
     }
 }
 
@@ -278,9 +364,9 @@ impl<K: Ord, const N: usize> From<[K; N]> for Set<K> {
 
 impl<K: Ord> Extend<K> for Set<K> {
     fn extend<I: IntoIterator<Item = K>>(&mut self, iter: I) {
-        for k in iter {
-            self.insert(k);
-        }
+        let mut members = std::mem::take(&mut self.0);
+        members.extend(iter);
+        self.0 = sorted_unique(members);
     }
 }
 
@@ -321,11 +407,14 @@ impl<'de, K: Ord + Deserialize<'de>> Deserialize<'de> for Set<K> {
                 f.write_str("an array")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut set = Set::new();
+                let mut members = Vec::new();
                 while let Some(k) = access.next_element()? {
-                    set.insert(k);
+                    if members.len() == MAX_ENTRIES {
+                        return Err(A::Error::custom(TooMany));
+                    }
+                    members.push(k);
                 }
-                Ok(set)
+                Ok(members.into_iter().collect())
             }
         }
         deserializer.deserialize_seq(SetVisitor(PhantomData))
@@ -378,6 +467,46 @@ mod tests {
         let back: Set<String> = serde_json::from_str(r#"["c","a"]"#).unwrap();
         assert_eq!(back, s);
         assert!(s.contains("c"));
+    }
+
+    #[test]
+    fn reading_keys_in_any_order_sorts_them_once_and_the_last_duplicate_wins() {
+        let n = MAX_ENTRIES - 1;
+        let json = format!(
+            "{{{}, \"k00005\": -1}}",
+            (0..n)
+                .rev()
+                .map(|i| format!("\"k{i:05}\": {i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let map: Map<String, i64> = serde_json::from_str(&json).unwrap();
+        assert_eq!(map.len(), n);
+        assert!(map.keys().zip(map.keys().skip(1)).all(|(a, b)| a < b));
+        assert_eq!(map.get("k00005"), Some(&-1));
+        assert_eq!(map.get("k09998"), Some(&9998));
+        let set: Set<u32> = serde_json::from_str("[3, 1, 3, 2]").unwrap();
+        assert_eq!(set.iter().copied().collect::<Vec<_>>(), [1, 2, 3]);
+        let collected: Map<u8, &str> = [(2, "a"), (1, "b"), (2, "c")].into_iter().collect();
+        assert_eq!(
+            collected.iter().collect::<Vec<_>>(),
+            [(&1, &"b"), (&2, &"c")]
+        );
+    }
+
+    #[test]
+    fn more_entries_than_a_bank_can_use_are_refused() {
+        let json = format!(
+            "{{{}}}",
+            (0..=MAX_ENTRIES)
+                .map(|i| format!("\"{i}\": 1"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let err = serde_json::from_str::<Map<String, u8>>(&json).unwrap_err();
+        assert!(err.to_string().contains("more than 10000 entries"), "{err}");
+        let list = format!("[{}]", vec!["1"; MAX_ENTRIES + 1].join(","));
+        assert!(serde_json::from_str::<Set<u8>>(&list).is_err());
     }
 
     #[test]

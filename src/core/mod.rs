@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod map;
 pub mod problems;
+pub mod program;
 pub mod report;
 pub mod result_file;
 pub mod review;

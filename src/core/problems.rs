@@ -139,6 +139,9 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// An amount in whole US dollars (one formatter for the app: see [`crate::core::text`]).
+pub use crate::core::text::money;
+
 /// `x` rounded to one decimal, for a message: `1.5`, `4.0`.
 pub fn one_decimal(x: f64) -> String {
     let tenths = (x.abs() * 10.0).round() as u64;
@@ -173,5 +176,9 @@ mod tests {
         assert_eq!(super::one_decimal(4.0), "4.0");
         assert_eq!(super::one_decimal(20.96), "21.0");
         assert_eq!(super::one_decimal(-0.26), "-0.3");
+        assert_eq!(super::money(1250.4), "US$1,250");
+        assert_eq!(super::money(999.5), "US$1,000");
+        assert_eq!(super::money(0.0), "US$0");
+        assert_eq!(super::money(-1_234_567.0), "-US$1,234,567");
     }
 }

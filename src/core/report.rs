@@ -8,9 +8,9 @@ use super::career::date::Date;
 use super::career::eligibility::{eligibility_all, Eligibility};
 use super::career::gap::{gap, GapReport};
 use super::career::person::Person;
-use super::career::plan::{plan, Constraints, Roadmap};
+use super::career::plan::{plan, Roadmap};
 use super::content::Content;
-use super::result_file::import;
+use super::result_file::{import, ImportError};
 use super::score::{score, Profile};
 use super::session::Changes;
 
@@ -37,8 +37,8 @@ pub fn score_report(
     content: &Content,
     text: &str,
     today: Option<&str>,
-) -> Result<ScoreReport, String> {
-    let imported = import(text, &content.bank).map_err(|e| e.to_string())?;
+) -> Result<ScoreReport, ImportError> {
+    let imported = import(text, &content.bank)?;
     let s = &imported.file.session;
     let cat = &content.catalog;
     let profile = score(&content.bank, &s.answers);
@@ -61,11 +61,7 @@ pub fn score_report(
         .unwrap_or_default();
     let roadmap = match (role, start) {
         (Some(role), Some(start)) => {
-            let c = Constraints {
-                hours_per_week: s.plan.hours_per_week,
-                budget_usd: s.plan.budget_usd,
-                start,
-            };
+            let c = s.plan.constraints(start);
             let person = Person {
                 skills: &s.skills,
                 experience: &s.experience,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bank::{Bank, ItemId};
 use super::review::MentorReview;
-use super::session::Session;
+use super::session::{check_ratings, BadValue, Session};
 
 /// The name in every result file.
 pub const FORMAT: &str = "crossroads-result";
@@ -41,9 +41,27 @@ impl ResultFile {
     }
 
     /// The file's text: pretty JSON with a stable field order, so an export
-    /// of an import is byte-for-byte the original export.
+    /// of an import is byte-for-byte the original export. A file that would
+    /// be larger than [`MAX_BYTES`] pretty is written compact instead, so
+    /// that whatever was imported can be exported and imported again.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        match serde_json::to_string_pretty(self) {
+            Ok(text) if text.len() <= MAX_BYTES => text,
+            _ => serde_json::to_string(self).unwrap_or_default(),
+        }
+    }
+
+    /// Checks every value from outside: the session's, and the mentor's
+    /// ratings (0–4).
+    pub fn check(&self) -> Result<(), BadValue> {
+        self.session.check().map_err(|b| BadValue {
+            path: format!("session.{}", b.path),
+            ..b
+        })?;
+        if let Some(review) = &self.review {
+            check_ratings("review.ratings", "mentor's rating", &review.ratings)?;
+        }
+        Ok(())
     }
 
     /// A name for the person in lists: the display name, or a fallback.
@@ -55,37 +73,57 @@ impl ResultFile {
     }
 }
 
-/// Why a file could not be imported, in words a person can act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a file could not be imported. The message (`Display`) is in words a
+/// mentor can act on; [`ImportError::detail`] holds the technical detail for
+/// whoever wants to dig further.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
+    #[error(
+        "the file is {} KB; a Crossroads result is far smaller (the limit is {} KB), so this is probably not one",
+        .bytes / 1024,
+        MAX_BYTES / 1024
+    )]
     TooLarge { bytes: usize },
+    /// Not text at all: a picture, a PDF, a spreadsheet.
+    #[error("this is not a Crossroads result: it is not a text file at all (perhaps a picture, a PDF or a spreadsheet). A result file is the .json file Crossroads downloads")]
+    NotText,
+    /// Text, but not JSON; the parser's words.
+    #[error("this is not a Crossroads result, or it has been cut short or damaged: it is not in the form Crossroads writes. Ask for the file again, exactly as Crossroads downloaded it")]
     NotJson(String),
+    #[error("this is not a Crossroads result: it holds data of another kind. A result file is the .json file Crossroads downloads")]
     NotCrossroads,
+    #[error("the file was made by a newer version of Crossroads (result format {version}; this page reads up to {VERSION}). Open it with the newer version, or ask for the site to be updated")]
     Newer { version: u32 },
-    Invalid(String),
+    /// A Crossroads result with a part that cannot be read: where, and the
+    /// parser's words.
+    #[error("the file is a Crossroads result, but it has been damaged or edited by hand, and part of it cannot be read. Ask for the file again, exactly as Crossroads downloaded it")]
+    Damaged { path: String, why: String },
+    /// A Crossroads result holding a value out of range.
+    #[error("the file is a Crossroads result, but it has been damaged or edited by hand: {0}")]
+    BadValue(BadValue),
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ImportError {
+    /// The technical detail behind the message, if there is more to say.
+    pub fn detail(&self) -> Option<String> {
         match self {
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "the file is {} KB; a Crossroads result is far smaller (the limit is {} KB), so this is probably not one",
-                bytes / 1024,
-                MAX_BYTES / 1024
-            ),
-            ImportError::NotJson(why) => write!(f, "the file is not JSON ({why})"),
-            ImportError::NotCrossroads => write!(
-                f,
-                "the file is JSON but not a Crossroads result (it has no \"format\": \"{FORMAT}\")"
-            ),
-            ImportError::Newer { version } => write!(
-                f,
-                "the file was made by a newer version of Crossroads (result format {version}; this page reads up to {VERSION}). Open it with the newer version, or ask for the site to be updated"
-            ),
-            ImportError::Invalid(why) => write!(f, "the file looks like a Crossroads result but is damaged: {why}"),
+            ImportError::NotJson(why) => Some(why.clone()),
+            ImportError::Damaged { path, why } => Some(format!("at {path}: {why}")),
+            ImportError::BadValue(bad) => Some(format!("at {}", bad.path)),
+            ImportError::TooLarge { .. }
+            | ImportError::NotText
+            | ImportError::NotCrossroads
+            | ImportError::Newer { .. } => None,
         }
     }
+}
+
+/// Whether `text` is what a browser makes of a binary file: NUL bytes,
+/// replacement characters for bytes that are not UTF-8, control codes.
+fn looks_binary(text: &str) -> bool {
+    text.chars()
+        .take(4096)
+        .any(|c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
 }
 
 /// An imported file, with what the page should tell the reader about it.
@@ -113,6 +151,7 @@ pub fn import(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
     let head: Head = match serde_json::from_str(text) {
         Ok(h) => h,
         Err(e) if e.is_data() => return Err(ImportError::NotCrossroads),
+        Err(_) if looks_binary(text) => return Err(ImportError::NotText),
         Err(e) => return Err(ImportError::NotJson(e.to_string())),
     };
     if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
@@ -121,10 +160,24 @@ pub fn import(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
     match head.version {
         Some(v) if v > VERSION => return Err(ImportError::Newer { version: v }),
         Some(_) => {}
-        None => return Err(ImportError::Invalid("it has no version".into())),
+        None => {
+            return Err(ImportError::Damaged {
+                path: "version".into(),
+                why: "missing field `version`".into(),
+            })
+        }
     }
-    let file: ResultFile = super::problems::parse_json("result", text)
-        .map_err(|p| ImportError::Invalid(format!("at {}: {}", p.path, p.message)))?;
+    let file: ResultFile =
+        super::problems::parse_json("result", text).map_err(|p| ImportError::Damaged {
+            path: p.path,
+            why: p.message,
+        })?;
+    file.check().map_err(ImportError::BadValue)?;
+    // What is imported can always be exported and imported again.
+    let compact = serde_json::to_string(&file).map(|t| t.len()).unwrap_or(0);
+    if compact > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: compact });
+    }
     let unknown_answers = file.session.unmatched(bank);
     let other_bank = (file.session.bank_id != bank.id || file.session.bank_version != bank.version)
         .then(|| {
@@ -138,4 +191,15 @@ pub fn import(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
         unknown_answers,
         other_bank,
     })
+}
+
+/// Reads the stored list of results opened in the planner: every entry
+/// is checked as an imported file is. `Err` holds the technical detail.
+pub fn decode_list(text: &str) -> Result<Vec<ResultFile>, String> {
+    let list: Vec<ResultFile> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    for (i, file) in list.iter().enumerate() {
+        file.check()
+            .map_err(|bad| format!("at [{i}].{}: {}", bad.path, bad.message))?;
+    }
+    Ok(list)
 }

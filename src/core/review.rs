@@ -9,11 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use super::bank::DimensionId;
 use super::career::catalog::{Catalog, PromptWhen, Role, SkillId};
-use super::career::person::SkillRatings;
+use super::career::person::{SkillRatings, MAX_LEVEL};
 use super::score::{Band, Profile};
 
 /// A difference of this many levels or more is called out.
-pub const NOTABLE: i8 = 2;
+pub const NOTABLE: i16 = 2;
 
 /// What a mentor adds to a mentee's result.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -63,7 +63,10 @@ pub fn side_by_side(cat: &Catalog, own: &SkillRatings, mentor: &SkillRatings) ->
     cat.skills
         .iter()
         .map(|s| {
-            let (o, m) = (own.get(&s.id).copied(), mentor.get(&s.id).copied());
+            // A rating outside 0–4 (files are checked on import; this is
+            // the last guard) counts as no rating.
+            let level = |r: &SkillRatings| r.get(&s.id).copied().filter(|l| *l <= MAX_LEVEL);
+            let (o, m) = (level(own), level(mentor));
             let agreement = RatingRow::agreement_of(o, m);
             RatingRow {
                 skill: s.id.clone(),
@@ -199,8 +202,8 @@ impl RatingRow {
     /// How a self-rating and a mentor's rating relate.
     pub fn agreement_of(own: Option<u8>, mentor: Option<u8>) -> Agreement {
         match (own, mentor) {
-            (Some(o), Some(m)) => {
-                let d = m as i8 - o as i8;
+            (Some(o), Some(m)) if o <= MAX_LEVEL && m <= MAX_LEVEL => {
+                let d = i16::from(m) - i16::from(o);
                 if d <= -NOTABLE {
                     Agreement::BlindSpot
                 } else if d >= NOTABLE {

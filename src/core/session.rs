@@ -9,8 +9,9 @@ use serde_json::value::RawValue;
 
 use super::bank::{Bank, ItemId};
 use super::career::catalog::RoleId;
-use super::career::person::{Experience, Held, SkillRatings};
-use super::career::plan::Choices;
+use super::career::date::Date;
+use super::career::person::{Experience, FactValue, Held, SkillRatings, MAX_LEVEL};
+use super::career::plan::{Choices, Constraints};
 use super::score::{Answers, Response};
 
 /// The name in every saved envelope.
@@ -84,6 +85,25 @@ pub struct PlanSettings {
     pub choices: Choices,
 }
 
+impl PlanSettings {
+    /// The day the roadmap starts: the date set, else `today`.
+    pub fn start_or(&self, today: Date) -> Date {
+        self.start
+            .as_deref()
+            .and_then(checked_date)
+            .unwrap_or(today)
+    }
+
+    /// What the planner needs from these settings, starting on `start`.
+    pub fn constraints(&self, start: Date) -> Constraints {
+        Constraints {
+            hours_per_week: self.hours_per_week,
+            budget_usd: self.budget_usd,
+            start,
+        }
+    }
+}
+
 impl Default for PlanSettings {
     fn default() -> Self {
         PlanSettings {
@@ -93,6 +113,82 @@ impl Default for PlanSettings {
             choices: Choices::default(),
         }
     }
+}
+
+/// The most hours a week the planner takes (the roadmap page's limit).
+pub const MAX_HOURS_PER_WEEK: f64 = 80.0;
+/// The fewest hours a week the planner takes; 0 means "not given" (the
+/// planner then assumes a few). Less than an hour a week would stretch a
+/// roadmap over centuries.
+pub const MIN_HOURS_PER_WEEK: f64 = 1.0;
+/// The largest budget the planner takes, in US$.
+pub const MAX_BUDGET_USD: f64 = 10_000_000.0;
+/// The largest experience figure (months, years, head-count, dollars).
+pub const MAX_FACT_VALUE: f64 = 1e12;
+/// Dates from outside must fall in these years.
+pub const FIRST_YEAR: i64 = 1900;
+pub const LAST_YEAR: i64 = 2200;
+
+/// A value from outside that Crossroads cannot use: where it is, and what
+/// is wrong with it in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct BadValue {
+    /// A JSON path inside the session, such as `plan.hours_per_week`.
+    pub path: String,
+    pub message: String,
+}
+
+impl BadValue {
+    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        BadValue {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A date read from a file or a save: `YYYY-MM-DD` (or an ISO time that
+/// starts with one) between [`FIRST_YEAR`] and [`LAST_YEAR`].
+pub fn checked_date(text: &str) -> Option<Date> {
+    Date::parse(text).filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.ymd().0))
+}
+
+/// Whether `x` has at most two decimals (`12.5`, `0.25`, not `1e-30`).
+///
+/// Numbers people enter — hours, dollars, months, years — need no more,
+/// and with at most two decimals (and at most 15 digits) a number reads
+/// back from JSON exactly as it was written, so an exported file imports
+/// to the same values. (Reading any float exactly would take a parser that
+/// costs the first visit 9 KB.)
+pub fn has_two_decimals(x: f64) -> bool {
+    x.is_finite() && x.abs() < 1e13 && (x * 100.0).round() / 100.0 == x
+}
+
+/// `x` rounded to two decimals, as the planner's pages store what is typed.
+pub fn two_decimals(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Hours a week as typed on the roadmap page: whole hours, 0–80; 0 means
+/// "not given". `None` for what is not a number.
+pub fn hours_from_input(hours: f64) -> Option<f64> {
+    hours.is_finite().then(|| {
+        let h = hours.round().clamp(0.0, MAX_HOURS_PER_WEEK);
+        if h < MIN_HOURS_PER_WEEK {
+            0.0
+        } else {
+            h
+        }
+    })
+}
+
+/// A budget as typed on the roadmap page: whole dollars from 0 to
+/// [`MAX_BUDGET_USD`]; `None` for no limit (or what is not a number).
+pub fn budget_from_input(budget: f64) -> Option<f64> {
+    budget
+        .is_finite()
+        .then(|| budget.round().clamp(0.0, MAX_BUDGET_USD))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -241,28 +337,32 @@ fn check_head(text: &str) -> Result<(), LoadError> {
 }
 
 /// Why a save could not be used as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
-    /// Not JSON, or not the shape of a save.
+    /// Not JSON, or not the shape of a save; the parser's words.
+    #[error(
+        "the saved progress is damaged or was not written by Crossroads, so it could not be read"
+    )]
     Corrupt(String),
+    /// A save whose shape is right but that holds a value out of range.
+    #[error("the saved progress holds a value Crossroads cannot use: {0}")]
+    Invalid(BadValue),
     /// Written by a newer Crossroads than this one.
+    #[error("the saved progress was written by a newer version of Crossroads (format {0}; this page reads format {VERSION})")]
     Newer(u32),
     /// Written by an older format this build cannot migrate.
+    #[error("the saved progress uses an old format ({0}) that this version cannot convert")]
     Older(u32),
 }
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl LoadError {
+    /// The technical detail behind the plain message, for those who want
+    /// it (shown behind a disclosure).
+    pub fn detail(&self) -> Option<String> {
         match self {
-            LoadError::Corrupt(why) => write!(f, "the saved progress could not be read ({why})"),
-            LoadError::Newer(v) => write!(
-                f,
-                "the saved progress was written by a newer version of Crossroads (format {v}; this page reads format {VERSION})"
-            ),
-            LoadError::Older(v) => write!(
-                f,
-                "the saved progress uses an old format ({v}) that this version cannot convert"
-            ),
+            LoadError::Corrupt(why) => Some(why.clone()),
+            LoadError::Invalid(bad) => Some(format!("at {}", bad.path)),
+            LoadError::Newer(_) | LoadError::Older(_) => None,
         }
     }
 }
@@ -293,6 +393,7 @@ impl Session {
         check_head(text)?;
         let env: Envelope =
             serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        env.session.check().map_err(LoadError::Invalid)?;
         Ok(env.session)
     }
 
@@ -308,9 +409,119 @@ impl Session {
         check_head(text)?;
         let body: Body =
             serde_json::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        body.session
+            .session
+            .check_questionnaire()
+            .map_err(LoadError::Invalid)?;
         Ok((body.session.session, body.session.kept))
     }
 
+    /// Checks every value that came from outside — answers, dates, skill
+    /// ratings, experience, hours, budget — against the ranges the core
+    /// works with, so that nothing out of range reaches the scoring or the
+    /// planner. The first problem found is returned.
+    pub fn check(&self) -> Result<(), BadValue> {
+        self.check_questionnaire()?;
+        check_date("started", "start time", self.started.as_deref())?;
+        check_date(
+            "updated",
+            "time of the last change",
+            self.updated.as_deref(),
+        )?;
+        check_ratings("skills", "self-rating", &self.skills)?;
+        for (id, value) in self.experience.0.iter() {
+            if let FactValue::Number(n) = value {
+                if !((0.0..=MAX_FACT_VALUE).contains(n) && has_two_decimals(*n)) {
+                    return Err(BadValue::new(
+                        format!("experience.{id}"),
+                        format!(
+                            "the experience figure \"{id}\" is {}, which is not a number from 0 up with at most two decimals",
+                            super::problems::number(*n)
+                        ),
+                    ));
+                }
+            }
+        }
+        let h = self.plan.hours_per_week;
+        if !((h == 0.0 || (MIN_HOURS_PER_WEEK..=MAX_HOURS_PER_WEEK).contains(&h))
+            && has_two_decimals(h))
+        {
+            return Err(BadValue::new(
+                "plan.hours_per_week",
+                format!(
+                    "the hours a week for learning are {}; they must be from {} to {} (or 0 when not given)",
+                    super::problems::number(h),
+                    super::problems::number(MIN_HOURS_PER_WEEK),
+                    super::problems::number(MAX_HOURS_PER_WEEK)
+                ),
+            ));
+        }
+        if let Some(b) = self.plan.budget_usd {
+            if !((0.0..=MAX_BUDGET_USD).contains(&b) && has_two_decimals(b)) {
+                return Err(BadValue::new(
+                    "plan.budget_usd",
+                    format!(
+                        "the budget is {}; it must be from 0 to {} US dollars",
+                        super::problems::number(b),
+                        super::problems::number(MAX_BUDGET_USD)
+                    ),
+                ));
+            }
+        }
+        check_date(
+            "plan.start",
+            "roadmap start date",
+            self.plan.start.as_deref(),
+        )
+    }
+
+    /// [`Session::check`] for the answers only: what the assessment page
+    /// reads and scores (its times are only written back; the planner
+    /// checks them). Kept small, as the first visit carries it.
+    pub fn check_questionnaire(&self) -> Result<(), BadValue> {
+        for (id, response) in self.answers.iter() {
+            if let Response::Likert(v) = response {
+                if !(1..=5).contains(v) {
+                    return Err(BadValue::new(
+                        format!("answers.{id}"),
+                        format!(
+                            "the answer to question \"{id}\" is {v}, but answers on the agreement scale go from 1 to 5"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks that every rating in `ratings` is a level from 0 to [`MAX_LEVEL`].
+pub fn check_ratings(path: &str, what: &str, ratings: &SkillRatings) -> Result<(), BadValue> {
+    match ratings.iter().find(|(_, level)| **level > MAX_LEVEL) {
+        Some((skill, level)) => Err(BadValue::new(
+            format!("{path}.{skill}"),
+            format!(
+                "the {what} of the skill \"{skill}\" is {level}, but skill levels go from 0 to {MAX_LEVEL}"
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn check_date(path: &str, what: &str, text: Option<&str>) -> Result<(), BadValue> {
+    match text {
+        Some(t) if checked_date(t).is_none() => Err(BadValue::new(
+            path,
+            format!(
+                "the {what} \"{}\" is not a date from {FIRST_YEAR} to {LAST_YEAR}",
+                t.chars().take(40).collect::<String>()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+impl Session {
     /// The saved form of the questionnaire's fields with `kept` after them:
     /// what [`Session::encode`] writes when `kept` holds the rest.
     pub fn encode_questionnaire(&self, kept: &Kept) -> String {
@@ -360,7 +571,7 @@ impl Session {
         match changes
             .new_questions
             .first()
-            .and_then(|id| bank.item_index(id))
+            .and_then(|id| bank.items.iter().position(|i| i.id() == id))
         {
             Some(i) => {
                 if self.finished {
@@ -389,6 +600,26 @@ impl Session {
                 _ => true,
             })
             .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// Answers to questions `bank` does not have (a retired question, or
+    /// one from another bank).
+    pub fn unknown_questions(&self, bank: &Bank) -> Vec<ItemId> {
+        self.answers
+            .keys()
+            .filter(|id| bank.item(id).is_none())
+            .cloned()
+            .collect()
+    }
+
+    /// Answers to questions `bank` has, but that it cannot score: an option
+    /// the question no longer offers, or an answer of the wrong kind.
+    pub fn unknown_options(&self, bank: &Bank) -> Vec<ItemId> {
+        let questions = self.unknown_questions(bank);
+        self.unmatched(bank)
+            .into_iter()
+            .filter(|id| !questions.contains(id))
             .collect()
     }
 

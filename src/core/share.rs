@@ -26,27 +26,27 @@ pub struct Shared {
 }
 
 /// Why a link could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShareError {
     /// Cut short (the check is missing or does not match).
+    #[error("this link is incomplete — it was probably cut off when it was copied. Ask for the whole link, or for the result file instead")]
     Incomplete,
     /// Made by a newer Crossroads.
+    #[error(
+        "this link was made by a newer version of Crossroads (link format {0}); open it there"
+    )]
     Newer(u32),
-    /// Not a result link, or damaged.
+    /// Not a result link, or damaged; the reason, for the detail.
+    #[error("this is not a whole Crossroads result link: it may have been changed or cut while copying. Ask for the link again, or for the result file instead")]
     Malformed(String),
 }
 
-impl std::fmt::Display for ShareError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ShareError {
+    /// The technical detail behind the message, if there is more to say.
+    pub fn detail(&self) -> Option<String> {
         match self {
-            ShareError::Incomplete => f.write_str(
-                "this link is incomplete — it was probably cut off when it was copied. Ask for the whole link, or for the result file instead",
-            ),
-            ShareError::Newer(v) => write!(
-                f,
-                "this link was made by a newer version of Crossroads (link format {v}); open it there"
-            ),
-            ShareError::Malformed(why) => write!(f, "this is not a valid result link ({why})"),
+            ShareError::Malformed(why) => Some(why.clone()),
+            ShareError::Incomplete | ShareError::Newer(_) => None,
         }
     }
 }
@@ -71,9 +71,12 @@ pub fn encode(bank: &Bank, session: &Session, display_name: Option<&str>) -> Str
     while answers.ends_with('-') {
         answers.pop();
     }
+    // The answers are written in this bank's order, so the link names this
+    // bank's version (an old session's own version would make the reader
+    // use the old order). Answers to retired questions cannot travel.
     let mut body = format!(
         "v={VERSION}&b={}&a={answers}",
-        percent_encode(&session.bank_version)
+        percent_encode(&bank.version)
     );
     if session.finished {
         body.push_str("&f=1");

@@ -127,6 +127,10 @@ test('a corrupt save shows a message, is kept aside, and the app still works', a
   const alert = page.getByRole('alert').filter({ hasText: 'Your saved progress could not be restored' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /Nothing has been deleted/);
+  // The parser's words are behind a disclosure, not in the message.
+  assert.match(await alert.locator('p').first().innerText(), /damaged or was not written by Crossroads/);
+  await alert.getByText('Technical details and the saved data').click();
+  assert.match(await alert.locator('details.technical code').innerText(), /EOF while parsing/);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), ASIDE_KEY),
     '{"format":"crossroads-session","version":1,"session":{"answers":');
   await page.getByRole('button', { name: 'Start fresh and keep the old data' }).click();

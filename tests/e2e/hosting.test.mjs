@@ -11,10 +11,24 @@ after(async () => { await env?.close(); });
 
 test('dist/ ships the security headers', () => {
   const headers = readFileSync('dist/_headers', 'utf8');
-  for (const h of ["default-src 'self'", "'wasm-unsafe-eval'", "frame-ancestors 'none'", 'X-Content-Type-Options: nosniff', 'Referrer-Policy: no-referrer']) {
+  for (const h of ["default-src 'none'", "'wasm-unsafe-eval'", "frame-ancestors 'none'", 'X-Content-Type-Options: nosniff',
+    'Referrer-Policy: no-referrer', 'Strict-Transport-Security: max-age=31536000', 'Cross-Origin-Opener-Policy: same-origin',
+    'Cross-Origin-Resource-Policy: same-origin', 'Permissions-Policy: camera=(), microphone=(), geolocation=()']) {
     assert.ok(headers.includes(h), `_headers has ${h}`);
   }
-  assert.doesNotMatch(headers, /unsafe-inline/);
+  assert.doesNotMatch(headers, /unsafe-inline|default-src 'self'/);
+});
+
+// Every recipe in docs/hosting.md sends the same headers as dist/_headers,
+// so each host reaches the same score.
+test('the nginx recipe in docs/hosting.md sends every header of _headers', () => {
+  const doc = readFileSync('docs/hosting.md', 'utf8');
+  const snippet = doc.match(/# \/etc\/nginx\/snippets\/crossroads-headers\.conf\n([\s\S]*?)```/)[1];
+  const sent = Object.fromEntries([...snippet.matchAll(/add_header ([\w-]+) "?(.*?)"? always;/g)].map((m) => [m[1], m[2]]));
+  const headers = readFileSync('dist/_headers', 'utf8').split('\n').slice(1).filter(Boolean)
+    .map((line) => line.trim().split(/: (.*)/s));
+  for (const [name, value] of headers) assert.equal(sent[name], value, `nginx sends ${name}`);
+  assert.equal(Object.keys(sent).length, headers.length);
 });
 
 test('served under a sub-path with the strict headers, the app works with no CSP violation', async () => {
@@ -124,7 +138,7 @@ test('a new deployment is picked up on the next visit and the old cache is remov
   // Deploy a new build in place: new page text, new worker version.
   const index = readFileSync(join(root, 'index.html'), 'utf8').replace('Technical track or management track?', 'Technical or management? (new build)');
   writeFileSync(join(root, 'index.html'), index);
-  const sw = readFileSync(join(root, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+';/, "const VERSION = 'next-build';");
+  const sw = readFileSync(join(root, 'sw.js'), 'utf8').replace(/const VERSION\s*=\s*["'][^"']+["']/, "const VERSION='next-build'");
   writeFileSync(join(root, 'sw.js'), sw);
   await page.reload();
   await page.getByRole('heading', { name: 'Technical or management? (new build)' }).waitFor();

@@ -94,8 +94,10 @@ test('bad files get a clear message, not a crash', async () => {
   await page.goto(route(env.base, 'open'));
   await appReady(page);
   const dir = mkdtempSync(join(tmpdir(), 'crossroads-'));
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   for (const [name, text, expected] of [
-    ['notes.txt', 'just some notes', /not JSON/],
+    ['notes.txt', 'just some notes', /not in the form Crossroads writes/],
+    ['photo.png', png, /not a text file at all/],
     ['other.json', '{"hello": "world"}', /not a Crossroads result/],
     ['future.json', '{"format": "crossroads-result", "version": 5, "session": {}}', /newer version of Crossroads/],
   ]) {
@@ -103,6 +105,27 @@ test('bad files get a clear message, not a crash', async () => {
     writeFileSync(p, text);
     await page.getByLabel('Choose a result file').setInputFiles(p);
     await page.getByRole('alert').filter({ hasText: expected }).waitFor();
+  }
+  // A damaged result: the message is in plain words; the parser's words
+  // and the place in the file are behind a disclosure, closed.
+  for (const [name, text, plain, detail] of [
+    ['cut.json', '{"format": "crossroads-result", "version": 1, "session": {"answers": {', /cut short or damaged/, /EOF while parsing/],
+    ['hours.json', JSON.stringify({
+      format: 'crossroads-result', version: 1,
+      session: { bank_id: 'b', bank_version: '1', answers: {}, position: 0, finished: false, started: null, updated: null,
+        plan: { hours_per_week: 1e-30, budget_usd: null, start: null } },
+    }), /hours a week for learning are .*from 1 to 80/, /at session\.plan\.hours_per_week/],
+  ]) {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    await page.getByLabel('Choose a result file').setInputFiles(p);
+    const alert = page.getByRole('alert').filter({ hasText: plain });
+    await alert.waitFor();
+    assert.doesNotMatch(await alert.locator('p').innerText(), /line \d|column|EOF/);
+    const details = alert.locator('details');
+    assert.equal(await details.getAttribute('open'), null, 'closed at first');
+    await details.getByText('Technical details').click();
+    assert.match(await details.locator('code').innerText(), detail);
   }
   const big = join(dir, 'big.json');
   writeFileSync(big, 'x'.repeat(1_100_000));
@@ -234,6 +257,63 @@ test('a mentor rates the mentee, sees a blind spot, adds a note, exports the rev
   for (const format of ['A4', 'Letter']) {
     assert.ok((await page.pdf({ format })).length > 10_000, format);
   }
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+const OPENED_KEY = 'crossroads.opened.v1';
+const OPENED_ASIDE_KEY = 'crossroads.opened.unreadable';
+
+/** A small valid result file named `name`, in a scratch folder. */
+function resultFile(name) {
+  const picks = clearAnswers('technical');
+  const p = join(mkdtempSync(join(tmpdir(), 'crossroads-')), 'result.json');
+  writeFileSync(p, JSON.stringify({
+    format: 'crossroads-result', version: 1,
+    session: {
+      bank_id: 'crossroads-default', bank_version: BANK.version, position: 0, finished: true, started: null, updated: null,
+      display_name: name, notes: '',
+      answers: Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])),
+    },
+  }));
+  return p;
+}
+
+test('an unreadable list of opened results is kept aside, never overwritten', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(env.base);
+  await appReady(page);
+  await page.evaluate((k) => localStorage.setItem(k, '[{"format": broken'), OPENED_KEY);
+  await page.goto(route(env.base, 'open'));
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'Your list of opened results could not be read' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), new RegExp(`kept in this browser under "${OPENED_ASIDE_KEY}"`));
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), OPENED_ASIDE_KEY), '[{"format": broken');
+  await page.getByLabel('Choose a result file').setInputFiles(resultFile('Kim'));
+  await page.getByRole('heading', { level: 1, name: /^Kim's result/ }).waitFor();
+  // The first change rewrote the list; the old one is still aside.
+  const list = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), OPENED_KEY));
+  assert.equal(list.length, 1);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), OPENED_ASIDE_KEY), '[{"format": broken');
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+test('a list of opened results the browser refuses to save is reported', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await context.addInitScript((key) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  }, OPENED_KEY);
+  await page.goto(route(env.base, 'open'));
+  await appReady(page);
+  await page.getByLabel('Choose a result file').setInputFiles(resultFile('Lou'));
+  await page.getByRole('heading', { level: 1, name: /^Lou's result/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'refused to save the list of opened results' }).waitFor();
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });

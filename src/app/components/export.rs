@@ -4,6 +4,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::dom::event_value;
+
 use crate::app::download::download;
 use crate::app::state::{use_assess, Action};
 use crate::core::result_file::ResultFile;
@@ -17,25 +19,11 @@ pub fn ExportPanel() -> Html {
 
     let on_name = {
         let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                state.dispatch(Action::SetName(input.value()));
-            }
-        })
+        Callback::from(move |e: InputEvent| state.dispatch(Action::SetName(event_value(&e))))
     };
     let on_notes = {
         let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
-                state.dispatch(Action::SetNotes(area.value()));
-            }
-        })
+        Callback::from(move |e: InputEvent| state.dispatch(Action::SetNotes(event_value(&e))))
     };
     let on_download = {
         let state = state.clone();

@@ -1,6 +1,7 @@
 //! Reusable pieces shared by the pages.
 
 pub mod charts;
+pub mod detail;
 pub mod export;
 pub mod notices;
 pub mod start_over;

@@ -21,14 +21,22 @@ pub fn ContentProblems(props: &ContentProblemsProps) -> Html {
         <section class="panel error" role="alert" aria-labelledby="content-problems-title">
             <h1 id="content-problems-title">{ "The questionnaire content has problems" }</h1>
             <p>{ "Crossroads cannot run the assessment because its content files did not pass validation. Whoever maintains this site can fix them; each problem names the file, the place in it, and what is wrong." }</p>
-            <ul class="problems">
-                { for props.problems.iter().map(|p| html! {
-                    <li>
-                        <code>{ &p.file }</code>{ " at " }<code>{ &p.path }</code>{ ": " }{ &p.message }
-                    </li>
-                }) }
-            </ul>
+            { problem_list(&props.problems) }
         </section>
+    }
+}
+
+/// Content problems as a list, each with its file, its place in the file
+/// and what is wrong (the error page and the deployment check).
+pub fn problem_list(problems: &[Problem]) -> Html {
+    html! {
+        <ul class="problems">
+            { for problems.iter().map(|p| html! {
+                <li>
+                    <code>{ p.file.clone() }</code>{ " at " }<code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }
+                </li>
+            }) }
+        </ul>
     }
 }
 
@@ -61,6 +69,8 @@ pub fn SaveNotice(props: &SaveNoticeProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct UnreadableNoticeProps {
     pub error: String,
+    /// The technical detail behind `error`.
+    pub detail: Option<String>,
     pub raw: AttrValue,
     pub kept_aside: bool,
     pub store: Store,
@@ -95,8 +105,11 @@ pub fn UnreadableNotice(props: &UnreadableNoticeProps) -> Html {
             <h2 id="unreadable-title">{ "Your saved progress could not be restored" }</h2>
             <p>{ format!("Crossroads found saved progress but {}. ", props.error) }{ kept }</p>
             <p>{ "You are starting with a fresh questionnaire." }</p>
-            <details>
-                <summary>{ "Show the saved data" }</summary>
+            <details class="technical">
+                <summary>{ "Technical details and the saved data" }</summary>
+                if let Some(detail) = props.detail.clone() {
+                    <code>{ detail }</code>
+                }
                 <label for="unreadable-raw">{ "Saved data, as found" }</label>
                 <textarea id="unreadable-raw" readonly=true rows="6" value={props.raw.clone()} />
             </details>

@@ -47,13 +47,9 @@ pub fn Admin() -> Html {
                     <p>{ "No problems found." }</p>
                 } else {
                     <p role="alert">{ format!("{} problem(s) found. Until they are fixed, participants get the built-in questionnaire in place of a bank with problems, and the built-in skills, roles and certifications in place of a catalog with problems.", report.problems.len()) }</p>
-                    <ul class="problems">
-                        { for report.problems.iter().map(|p| html! {
-                            <li><code>{ p.file.clone() }</code>{ " at " }<code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }</li>
-                        }) }
-                    </ul>
+                    { crate::app::components::notices::problem_list(&report.problems) }
                 }
-                <p class="muted">{ "The same checks run natively: cargo run --bin crossroads -- check <folder>." }</p>
+                <p class="muted">{ "The same checks run natively, on crossroads.json and every content file it names: cargo run --bin crossroads -- check <folder>." }</p>
             </section>
             <section class="panel" aria-labelledby="admin-warnings">
                 <h2 id="admin-warnings">{ "Writing warnings" }</h2>

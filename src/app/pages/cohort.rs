@@ -8,14 +8,15 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::app::components::charts::CountBars;
+use crate::app::components::detail::technical_detail;
+
 use crate::app::download::download;
-use crate::app::state::{now, use_assess};
+use crate::app::state::use_assess;
+use crate::core::bank::Track;
 use crate::core::career::catalog::RoleId;
-use crate::core::career::date::Date;
 use crate::core::cohort::{Cohort, CohortSummary};
 use crate::core::content::Content;
 use crate::core::result_file::MAX_BYTES;
-use crate::core::score::Band;
 use crate::core::text::count;
 
 type Texts = Vec<(String, Result<String, String>)>;
@@ -48,7 +49,7 @@ async fn read_all(files: Vec<web_sys::File>) -> Texts {
 fn summarise(texts: &Texts, content: &Content, role: Option<&str>) -> (CohortSummary, f64) {
     let perf = web_sys::window().and_then(|w| w.performance());
     let start = perf.as_ref().map(|p| p.now()).unwrap_or_default();
-    let today = Date::parse(&now()).unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid"));
+    let today = crate::app::state::today();
     let mut cohort = Cohort::new(&content.bank, true);
     if let Some(r) = role.and_then(|r| content.catalog.role(&RoleId(r.to_owned()))) {
         cohort = cohort.with_role(&content.catalog, r, today);
@@ -103,11 +104,7 @@ pub fn CohortPage() -> Html {
     let on_role = {
         let role = role.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let v = crate::app::dom::event_value(&e);
             role.set((!v.is_empty()).then_some(v));
         })
     };
@@ -238,8 +235,8 @@ pub fn CohortPage() -> Html {
                             <tbody>{ for s.people.iter().map(|p| html! {
                                 <tr>
                                     <th scope="row">{ p.name.clone() }</th>
-                                    <td>{ match p.band { Band::Management => bank.tracks.management.name.clone(), Band::Hybrid => bank.tracks.hybrid.name.clone(), Band::Technical => bank.tracks.technical.name.clone() } }</td>
-                                    <td>{ format!("{:.0} {}", p.leaning.abs(), if p.leaning >= 0.0 { "management" } else { "technical" }) }</td>
+                                    <td>{ bank.track_info(p.band).name.clone() }</td>
+                                    <td>{ format!("{:.0} {}", p.leaning.abs(), Track::of_leaning(p.leaning).word()) }</td>
                                     <td>{ format!("{} ({:.0} % retake)", crate::app::pages::results::level_name(p.level), p.confidence) }</td>
                                 </tr>
                             }) }</tbody>
@@ -248,7 +245,12 @@ pub fn CohortPage() -> Html {
                     if !s.rejected.is_empty() {
                         <section class="panel warn" aria-labelledby="c-rejected">
                             <h2 id="c-rejected">{ format!("Skipped files ({})", s.rejected.len()) }</h2>
-                            <ul>{ for s.rejected.iter().map(|r| html! { <li><code>{ r.file.clone() }</code>{ ": " }{ r.problem.clone() }</li> }) }</ul>
+                            <ul>{ for s.rejected.iter().map(|r| html! {
+                                <li>
+                                    <code>{ r.file.clone() }</code>{ ": " }{ r.problem.clone() }
+                                    { technical_detail(r.detail.clone()) }
+                                </li>
+                            }) }</ul>
                         </section>
                     }
                     <div class="actions">

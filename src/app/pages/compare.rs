@@ -7,6 +7,7 @@ use crate::app::opened::use_opened;
 use crate::app::pages::results::level_name;
 use crate::app::route::Route;
 use crate::app::state::use_assess;
+use crate::core::bank::Track;
 use crate::core::compare::compare;
 use crate::core::score::Band;
 use crate::core::session::Session;
@@ -63,28 +64,18 @@ pub fn Compare() -> Html {
     }
     let pick = |handle: UseStateHandle<usize>| {
         Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                handle.set(sel.value().parse().unwrap_or(0));
-            }
+            handle.set(crate::app::dom::event_value(&e).parse().unwrap_or(0));
         })
     };
     let a = (*earlier).min(choices.len() - 1);
     let b = (*later).min(choices.len() - 1);
     let c = compare(bank, &choices[a].1, &choices[b].1);
-    let band = |band: Band| match band {
-        Band::Management => bank.tracks.management.name.clone(),
-        Band::Hybrid => bank.tracks.hybrid.name.clone(),
-        Band::Technical => bank.tracks.technical.name.clone(),
-    };
+    let band = |band: Band| bank.track_info(band).name.clone();
     let side = |l: f64| {
         format!(
             "{:.0} points toward {}",
             l.abs(),
-            if l >= 0.0 { "management" } else { "technical" }
+            Track::of_leaning(l).word()
         )
     };
     let select = |id: &'static str,

@@ -10,15 +10,7 @@ use crate::app::state::{use_assess, Action};
 use crate::core::career::catalog::FactKind;
 use crate::core::career::person::FactValue;
 
-fn input_value(e: &Event) -> Option<String> {
-    let t = e.target()?;
-    if let Ok(i) = t.clone().dyn_into::<web_sys::HtmlInputElement>() {
-        return Some(i.value());
-    }
-    t.dyn_into::<web_sys::HtmlSelectElement>()
-        .ok()
-        .map(|s| s.value())
-}
+use crate::app::dom::event_value;
 
 #[component]
 pub fn ExperiencePage() -> Html {
@@ -45,7 +37,7 @@ pub fn ExperiencePage() -> Html {
                                 let fid = fact.id.clone();
                                 let (min, max) = (fact.min, fact.max);
                                 move |v: String| {
-                                    let parsed = v.trim().parse::<f64>().ok().filter(|x| x.is_finite()).map(|x| x.clamp(min, max));
+                                    let parsed = v.trim().parse::<f64>().ok().filter(|x| x.is_finite()).map(|x| crate::core::session::two_decimals(x.clamp(min, max)));
                                     state.dispatch(Action::SetFact(fid.clone(), parsed.map(FactValue::Number)));
                                 }
                             };
@@ -60,7 +52,7 @@ pub fn ExperiencePage() -> Html {
                             let onchange = {
                                 let (debouncer, key) = (debouncer.clone(), id.clone());
                                 Callback::from(move |e: Event| {
-                                    let v = input_value(&e).unwrap_or_default();
+                                    let v = event_value(&e);
                                     debouncer.now(&key, || apply(v));
                                 })
                             };
@@ -80,7 +72,7 @@ pub fn ExperiencePage() -> Html {
                                 let state = state.clone();
                                 let fid = fact.id.clone();
                                 Callback::from(move |e: Event| {
-                                    let v = input_value(&e).unwrap_or_default();
+                                    let v = event_value(&e);
                                     state.dispatch(Action::SetFact(fid.clone(), (!v.is_empty()).then_some(FactValue::Choice(v))));
                                 })
                             };

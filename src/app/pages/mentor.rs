@@ -9,13 +9,12 @@ use crate::app::debounce::use_debouncer;
 use crate::app::download::download;
 use crate::app::opened::use_opened;
 use crate::app::route::Route;
-use crate::app::state::{now, use_assess};
+use crate::app::state::{now, today, use_assess};
 use crate::core::bank::DimensionId;
 use crate::core::career::catalog::{RoleId, SkillId};
-use crate::core::career::date::Date;
 use crate::core::career::gap::gap;
 use crate::core::career::person::Person;
-use crate::core::career::plan::{plan, Constraints, Step};
+use crate::core::career::plan::{plan, Step};
 use crate::core::result_file::ResultFile;
 use crate::core::review::{
     discussion_prompts, side_by_side, topics_side_by_side, Agreement, MentorReview, RatingRow,
@@ -31,20 +30,7 @@ pub struct MentorProps {
     pub index: usize,
 }
 
-fn text_of(e: &Event) -> String {
-    let Some(t) = e.target() else {
-        return String::new();
-    };
-    if let Ok(i) = t.clone().dyn_into::<web_sys::HtmlInputElement>() {
-        return i.value();
-    }
-    if let Ok(a) = t.clone().dyn_into::<web_sys::HtmlTextAreaElement>() {
-        return a.value();
-    }
-    t.dyn_into::<web_sys::HtmlSelectElement>()
-        .map(|s| s.value())
-        .unwrap_or_default()
-}
+use crate::app::dom::event_value as text_of;
 
 fn text_of_target(t: &web_sys::EventTarget) -> String {
     if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -340,7 +326,7 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
             </div>
             <div class="actions">
                 <button type="button" onclick={on_export}>{ format!("Download the review for {label}") }</button>
-                <a class="button secondary" href={format!("#/report/{}", props.index)}>{ "Meeting report" }</a>
+                <a class="button secondary" href={Route::Report(props.index).href()}>{ "Meeting report" }</a>
             </div>
             <p role="status" class="muted">{ (*message).clone().unwrap_or_default() }</p>
         </section>
@@ -385,7 +371,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
             let _ = w.print();
         }
     });
-    let today = Date::parse(&now()).unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid"));
+    let today = today();
     let track = match profile.band {
         Band::Management => &bank.tracks.management,
         Band::Hybrid => &bank.tracks.hybrid,
@@ -461,12 +447,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
     let steps: Vec<Step> = role
         .map(|role| {
             let s = &file.session.plan;
-            let start = s.start.as_deref().and_then(Date::parse).unwrap_or(today);
-            let c = Constraints {
-                hours_per_week: s.hours_per_week,
-                budget_usd: s.budget_usd,
-                start,
-            };
+            let c = s.constraints(s.start_or(today));
             plan(
                 cat,
                 role,

@@ -25,9 +25,23 @@ pub fn assess_page(route: Route) -> Html {
     match route {
         Route::Welcome => html! { <welcome::WelcomeResume /> },
         Route::Questions => html! { <questionnaire::Questionnaire /> },
-        // Every other route is the planner's; it is handed over before
-        // this page renders, so only a missing page remains.
-        _ => html! { <not_found::NotFound /> },
+        // The planner's routes are handed over before this page renders,
+        // so only a missing page remains.
+        Route::Results
+        | Route::Method
+        | Route::Open
+        | Route::Opened(_)
+        | Route::Report(_)
+        | Route::Shared
+        | Route::Compare
+        | Route::Admin
+        | Route::Cohort
+        | Route::Skills
+        | Route::Experience
+        | Route::Roles
+        | Route::Gap
+        | Route::Roadmap
+        | Route::NotFound => html! { <not_found::NotFound /> },
     }
 }
 
@@ -49,6 +63,6 @@ pub fn plan_page(route: Route) -> Html {
         Route::Gap => html! { <gap::Gap /> },
         Route::Roadmap => html! { <roadmap::Roadmap /> },
         // The assessment's routes are handed over before this page renders.
-        _ => html! { <not_found::NotFound /> },
+        Route::Welcome | Route::Questions | Route::NotFound => html! { <not_found::NotFound /> },
     }
 }

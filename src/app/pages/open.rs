@@ -8,11 +8,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::app::components::detail::technical_detail;
 use crate::app::opened::use_opened;
 use crate::app::pages::results::{ResultView, Whose};
 use crate::app::route::{navigate, Route};
 use crate::app::state::{use_assess, Action};
-use crate::core::result_file::{import, ResultFile, MAX_BYTES};
+use crate::core::result_file::{import, ImportError, ResultFile, MAX_BYTES};
 use crate::core::share;
 
 /// Reads `file`, imports it and, if it is a result, adds it to the opened
@@ -21,22 +22,26 @@ fn open_file(
     file: web_sys::File,
     content: Rc<crate::core::content::Content>,
     opened: crate::app::opened::OpenedContext,
-    error: UseStateHandle<Option<String>>,
+    error: UseStateHandle<Option<OpenError>>,
 ) {
     let name = file.name();
     if file.size() > MAX_BYTES as f64 {
-        error.set(Some(format!(
-            "Could not open \"{name}\": the file is {} KB; a Crossroads result is far smaller (the limit is {} KB), so this is probably not one.",
-            (file.size() / 1024.0).round(),
-            MAX_BYTES / 1024
-        )));
+        let too_large = ImportError::TooLarge {
+            bytes: file.size() as usize,
+        };
+        error.set(Some(OpenError::new(&name, &too_large)));
         return;
     }
     yew::platform::spawn_local(async move {
         let text = match JsFuture::from(file.text()).await {
             Ok(v) => v.as_string().unwrap_or_default(),
             Err(_) => {
-                error.set(Some(format!("Could not read \"{name}\".")));
+                error.set(Some(OpenError {
+                    message: format!(
+                        "Could not read \"{name}\": the browser could not open the file."
+                    ),
+                    detail: None,
+                }));
                 return;
             }
         };
@@ -49,16 +54,33 @@ fn open_file(
                 error.set(None);
                 navigate(Route::Opened(index));
             }
-            Err(e) => error.set(Some(format!("Could not open \"{name}\": {e}."))),
+            Err(e) => error.set(Some(OpenError::new(&name, &e))),
         }
     });
+}
+
+/// Why a file could not be opened: a sentence for the reader and the
+/// technical detail behind it.
+#[derive(Clone, PartialEq)]
+struct OpenError {
+    message: String,
+    detail: Option<String>,
+}
+
+impl OpenError {
+    fn new(name: &str, e: &ImportError) -> Self {
+        OpenError {
+            message: format!("Could not open \"{name}\": {e}."),
+            detail: e.detail(),
+        }
+    }
 }
 
 #[component]
 pub fn Open() -> Html {
     let state = use_assess();
     let opened = use_opened();
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<OpenError>);
     let over = use_state(|| false);
 
     let on_pick = {
@@ -118,8 +140,13 @@ pub fn Open() -> Html {
                 <input id="result-file" class="file-input" type="file" accept=".json,application/json" onchange={on_pick} />
                 <p class="muted">{ "…or drop it here." }</p>
             </div>
-            if let Some(msg) = (*error).clone() {
-                <p class="notice warn" role="alert">{ msg }</p>
+            if let Some(e) = (*error).clone() {
+                // Keyed by the message: each new problem gets a fresh,
+                // closed disclosure.
+                <div class="notice warn" role="alert" key={e.message.clone()}>
+                    <p>{ e.message }</p>
+                    { technical_detail(e.detail) }
+                </div>
             }
             if !opened.is_empty() {
                 <section class="panel" aria-labelledby="opened-title">
@@ -175,7 +202,8 @@ pub fn OpenedView(props: &OpenedViewProps) -> Html {
     };
     let bank = &state.content.bank;
     let label = file.label("This person");
-    let unknown = file.session.unmatched(bank);
+    let unknown = file.session.unknown_questions(bank);
+    let unknown_options = file.session.unknown_options(bank);
     let session = Rc::new(file.session.clone());
     let replace = {
         let state = state.clone();
@@ -201,6 +229,13 @@ pub fn OpenedView(props: &OpenedViewProps) -> Html {
                     "{} to questions this version no longer asks ({}). They are kept in the file but not scored.",
                     if unknown.len() == 1 { "1 answer is".to_owned() } else { format!("{} answers are", unknown.len()) },
                     unknown.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+                ) }</p>
+            }
+            if !unknown_options.is_empty() {
+                <p class="notice warn">{ format!(
+                    "{} an option this version of the question no longer offers ({}). They are kept in the file but not scored.",
+                    if unknown_options.len() == 1 { "1 answer chooses".to_owned() } else { format!("{} answers choose", unknown_options.len()) },
+                    unknown_options.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
                 ) }</p>
             }
             <ResultView content={state.content.clone()} session={session} whose={Whose::Other(label.clone().into())} />
@@ -241,6 +276,7 @@ pub fn SharedView() -> Html {
             <section class="panel warn" role="alert" aria-labelledby="share-error">
                 <h1 id="share-error">{ "This result link cannot be opened" }</h1>
                 <p>{ format!("Crossroads could not read it: {e}.") }</p>
+                { technical_detail(e.detail()) }
                 <a class="button" href={Route::Welcome.href()}>{ "Go to the start" }</a>
             </section>
         },

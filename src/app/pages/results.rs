@@ -86,16 +86,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         };
     }
     let profile = score(bank, &props.session.answers);
-    let track_info = match profile.band {
-        Band::Management => &bank.tracks.management,
-        Band::Hybrid => &bank.tracks.hybrid,
-        Band::Technical => &bank.tracks.technical,
-    };
-    let direction = if profile.leaning >= 0.0 {
-        "management"
-    } else {
-        "technical"
-    };
+    let track_info = bank.track_info(profile.band);
+    let direction = Track::of_leaning(profile.leaning).word();
     let margin_text = match profile.band {
         Band::Hybrid => format!(
             "That is inside the hybrid zone, {:.0} points from its nearest edge.",

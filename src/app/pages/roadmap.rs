@@ -3,25 +3,17 @@
 //! explained and markable as done, skipped or pinned. Prints cleanly and
 //! exports to a calendar.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::dom::event_value as value_of;
 use crate::app::download::download;
 use crate::app::route::Route;
-use crate::app::state::{now, use_assess, Action, StepMark};
+use crate::app::state::{now, today, use_assess, Action, StepMark};
 use crate::core::career::catalog::Certification;
-use crate::core::career::date::Date;
-use crate::core::career::ics::to_ics;
+use crate::core::career::ics::{stamp, to_ics};
 use crate::core::career::person::Person;
-use crate::core::career::plan::{plan, Constraints, RoleCertStatus, StepId, StepKind};
+use crate::core::career::plan::{plan, RoleCertStatus, StepId, StepKind};
 use crate::core::text::money;
-
-fn value_of(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
 
 #[derive(Properties, PartialEq)]
 pub struct CertFactsProps {
@@ -84,18 +76,8 @@ pub fn Roadmap() -> Html {
         };
     };
     let settings = &state.session.plan;
-    let today =
-        Date::parse(&now()).unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid date"));
-    let start = settings
-        .start
-        .as_deref()
-        .and_then(Date::parse)
-        .unwrap_or(today);
-    let constraints = Constraints {
-        hours_per_week: settings.hours_per_week,
-        budget_usd: settings.budget_usd,
-        start,
-    };
+    let start = settings.start_or(today());
+    let constraints = settings.constraints(start);
     let person = Person {
         skills: &state.session.skills,
         experience: &state.session.experience,
@@ -124,7 +106,9 @@ pub fn Roadmap() -> Html {
         let state = state.clone();
         Callback::from(move |e: Event| {
             let v = value_of(&e);
-            state.dispatch(Action::SetStart(Date::parse(&v).map(|d| d.to_string())));
+            state.dispatch(Action::SetStart(
+                crate::core::session::checked_date(&v).map(|d| d.to_string()),
+            ));
         })
     };
     let on_print = Callback::from(|_| {
@@ -137,17 +121,7 @@ pub fn Roadmap() -> Html {
         let role_name = role.name.clone();
         let message = message.clone();
         Callback::from(move |_| {
-            let stamp: String = now()
-                .chars()
-                .filter(|c| c.is_ascii_digit())
-                .take(14)
-                .collect();
-            let stamp = format!(
-                "{}T{}Z",
-                &stamp[..8.min(stamp.len())],
-                stamp.get(8..14).unwrap_or("000000")
-            );
-            let text = to_ics(&roadmap, &role_name, &stamp);
+            let text = to_ics(&roadmap, &role_name, &stamp(&now()));
             message.set(Some(
                 match download("crossroads-roadmap.ics", "text/calendar", &text) {
                     Ok(()) => {

@@ -32,6 +32,19 @@ id_type!(
     ActivityId
 );
 
+/// Study hours of a certification or activity: from a quarter of an hour
+/// to 10,000 (five years full time).
+pub const MIN_HOURS: f64 = 0.25;
+pub const MAX_HOURS: f64 = 10_000.0;
+/// The longest an activity runs, in months.
+pub const MAX_MONTHS: f64 = 120.0;
+/// The highest cost of a certification or activity, in US$.
+pub const MAX_COST_USD: f64 = 1_000_000.0;
+/// The longest chain of certifications each needing the next.
+pub const MAX_PREREQUISITE_CHAIN: usize = 32;
+/// The highest value of an experience fact.
+pub const MAX_FACT_VALUE: f64 = crate::core::session::MAX_FACT_VALUE;
+
 /// Where a role, certification or activity sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -542,6 +555,24 @@ impl Catalog {
             }
         };
 
+        // Numbers feed the planner's date arithmetic: each must be finite
+        // and in a range that real content uses.
+        let number =
+            |out: &mut Vec<Problem>, file: &str, path: String, x: f64, lo: f64, hi: f64| {
+                if !(x.is_finite() && lo <= x && x <= hi) {
+                    out.push(Problem::new(
+                        file,
+                        path,
+                        format!(
+                            "{} is outside {}–{}",
+                            crate::core::problems::number(x),
+                            crate::core::problems::number(lo),
+                            crate::core::problems::number(hi)
+                        ),
+                    ));
+                }
+            };
+
         for (i, s) in self.skills.iter().enumerate() {
             empty(
                 &mut out,
@@ -584,6 +615,22 @@ impl Catalog {
                     "a number needs a \"measure\": what it counts, in words such as \"months leading projects\"",
                 ));
             }
+            number(
+                &mut out,
+                "experience.json",
+                format!("facts[{i}].min"),
+                f.min,
+                0.0,
+                MAX_FACT_VALUE,
+            );
+            number(
+                &mut out,
+                "experience.json",
+                format!("facts[{i}].max"),
+                f.max,
+                f.min.max(0.0),
+                MAX_FACT_VALUE,
+            );
             if matches!(f.kind, FactKind::Choice | FactKind::Multi) && f.options.is_empty() {
                 out.push(Problem::new(
                     "experience.json",
@@ -648,6 +695,26 @@ impl Catalog {
                     "the \"as of\" date is empty",
                 ));
             }
+            if let Some(h) = c.study_hours {
+                number(
+                    &mut out,
+                    "certifications.json",
+                    format!("{at}.study_hours"),
+                    h,
+                    MIN_HOURS,
+                    MAX_HOURS,
+                );
+            }
+            if let Some(cost) = c.cost_usd {
+                number(
+                    &mut out,
+                    "certifications.json",
+                    format!("{at}.cost_usd"),
+                    cost,
+                    0.0,
+                    MAX_COST_USD,
+                );
+            }
             for (sid, l) in &c.builds {
                 skill_ref(
                     &mut out,
@@ -684,6 +751,33 @@ impl Catalog {
                     format!("{at}.hours"),
                     "hours must be more than 0",
                 ));
+            } else {
+                number(
+                    &mut out,
+                    "activities.json",
+                    format!("{at}.hours"),
+                    a.hours,
+                    MIN_HOURS,
+                    MAX_HOURS,
+                );
+            }
+            number(
+                &mut out,
+                "activities.json",
+                format!("{at}.duration_months"),
+                a.duration_months,
+                0.0,
+                MAX_MONTHS,
+            );
+            if let Some(cost) = a.cost_usd {
+                number(
+                    &mut out,
+                    "activities.json",
+                    format!("{at}.cost_usd"),
+                    cost,
+                    0.0,
+                    MAX_COST_USD,
+                );
             }
             for (sid, l) in &a.builds {
                 skill_ref(
@@ -711,7 +805,14 @@ impl Catalog {
                         format!("{at}.counts_toward[{j}].fact"),
                         format!("fact \"{}\" is not a number", ct.fact),
                     )),
-                    _ => {}
+                    Some(f) => number(
+                        &mut out,
+                        "activities.json",
+                        format!("{at}.counts_toward[{j}].amount"),
+                        ct.amount,
+                        0.0,
+                        f.max,
+                    ),
                 }
             }
         }
@@ -723,7 +824,23 @@ impl Catalog {
                 &p.text,
             );
         }
-        if let Some(cycle) = self.prerequisite_cycle() {
+        let depths = self.prerequisite_depths();
+        if let Some((i, depth)) = depths
+            .as_ref()
+            .ok()
+            .and_then(|d| d.iter().copied().enumerate().max_by_key(|(_, d)| *d))
+            .filter(|(_, d)| *d > MAX_PREREQUISITE_CHAIN)
+        {
+            out.push(Problem::new(
+                "certifications.json",
+                format!("certifications[{i}]"),
+                format!(
+                    "\"{}\" starts a chain of {depth} certifications, each needing the next; at most {MAX_PREREQUISITE_CHAIN} can be planned",
+                    self.certifications[i].id
+                ),
+            ));
+        }
+        if let Err(cycle) = depths {
             out.push(Problem::new(
                 "certifications.json",
                 "certifications",
@@ -773,6 +890,17 @@ impl Catalog {
                     format!(
                         "fact \"{}\" is not a number, so \"at_least\" cannot apply",
                         a.fact
+                    ),
+                ),
+                Some(f) if !(a.value.is_finite() && f.min <= a.value && a.value <= f.max) => p(
+                    out,
+                    format!("{at}.at_least.value"),
+                    format!(
+                        "{} is outside the range of \"{}\" ({}–{})",
+                        crate::core::problems::number(a.value),
+                        a.fact,
+                        crate::core::problems::number(f.min),
+                        crate::core::problems::number(f.max)
                     ),
                 ),
                 _ => {}
@@ -850,59 +978,75 @@ impl Catalog {
     }
 
     /// A cycle in the prerequisite graph, as the list of ids around it.
+    ///
+    /// A depth-first search with its own stack rather than recursion: a
+    /// long chain of prerequisites (thousands, in a program's catalog)
+    /// would overflow the call stack, which is 1 MiB in the browser.
     pub fn prerequisite_cycle(&self) -> Option<Vec<CertId>> {
+        self.prerequisite_depths().err()
+    }
+
+    /// For each certification, how many certifications long the chain of
+    /// prerequisites it starts is (1 with none); or a cycle.
+    fn prerequisite_depths(&self) -> Result<Vec<usize>, Vec<CertId>> {
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
             New,
             Open,
             Done,
         }
-        let mut marks: BTreeMap<&CertId, Mark> = self
-            .certifications
+        let certs = &self.certifications;
+        // Each id's place in the list (the first, when an id is repeated).
+        let mut index: BTreeMap<&CertId, usize> = BTreeMap::new();
+        for (i, c) in certs.iter().enumerate() {
+            index.entry(&c.id).or_insert(i);
+        }
+        let deps: Vec<Vec<usize>> = certs
             .iter()
-            .map(|c| (&c.id, Mark::New))
-            .collect();
-        fn visit<'a>(
-            cat: &'a Catalog,
-            id: &'a CertId,
-            marks: &mut BTreeMap<&'a CertId, Mark>,
-            path: &mut Vec<CertId>,
-        ) -> Option<Vec<CertId>> {
-            match marks.get(id).copied() {
-                Some(Mark::Done) | None => return None,
-                Some(Mark::Open) => {
-                    let start = path.iter().position(|p| p == id).unwrap_or(0);
-                    let mut cycle = path[start..].to_vec();
-                    cycle.push(id.clone());
-                    return Some(cycle);
-                }
-                Some(Mark::New) => {}
-            }
-            marks.insert(id, Mark::Open);
-            path.push(id.clone());
-            let cert = cat.cert(id)?;
-            for dep in cat.cert_dependencies(cert) {
-                if let Some(dep_ref) = cat
-                    .certifications
+            .map(|c| {
+                self.cert_dependencies(c)
                     .iter()
-                    .find(|c| c.id == dep)
-                    .map(|c| &c.id)
-                {
-                    if let Some(c) = visit(cat, dep_ref, marks, path) {
-                        return Some(c);
+                    .filter_map(|d| index.get(d).copied())
+                    .collect()
+            })
+            .collect();
+        let mut marks = vec![Mark::New; certs.len()];
+        let mut depths = vec![1; certs.len()];
+        for (root, c) in certs.iter().enumerate() {
+            if marks[root] != Mark::New || index.get(&c.id) != Some(&root) {
+                continue;
+            }
+            marks[root] = Mark::Open;
+            // Each open certification with the next of its dependencies to visit.
+            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+            while let Some((node, next)) = stack.last_mut() {
+                let node = *node;
+                let Some(&dep) = deps[node].get(*next) else {
+                    // Every dependency is done, so its depth is known.
+                    depths[node] = 1 + deps[node].iter().map(|d| depths[*d]).max().unwrap_or(0);
+                    marks[node] = Mark::Done;
+                    stack.pop();
+                    continue;
+                };
+                *next += 1;
+                match marks[dep] {
+                    Mark::New => {
+                        marks[dep] = Mark::Open;
+                        stack.push((dep, 0));
                     }
+                    Mark::Open => {
+                        let start = stack.iter().position(|(n, _)| *n == dep).unwrap_or(0);
+                        let mut cycle: Vec<CertId> = stack[start..]
+                            .iter()
+                            .map(|(n, _)| certs[*n].id.clone())
+                            .collect();
+                        cycle.push(certs[dep].id.clone());
+                        return Err(cycle);
+                    }
+                    Mark::Done => {}
                 }
             }
-            path.pop();
-            marks.insert(id, Mark::Done);
-            None
         }
-        for c in &self.certifications {
-            let mut path = Vec::new();
-            if let Some(cycle) = visit(self, &c.id, &mut marks, &mut path) {
-                return Some(cycle);
-            }
-        }
-        None
+        Ok(depths)
     }
 }

@@ -5,6 +5,21 @@
 use super::date::Date;
 use super::plan::{Roadmap, StepKind};
 
+/// An iCalendar time stamp (`YYYYMMDDTHHMMSSZ`) from an ISO-8601 UTC time
+/// such as `2026-12-04T15:26:45.000Z` (what the browser's clock gives).
+pub fn stamp(iso: &str) -> String {
+    let digits: String = iso
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(14)
+        .collect();
+    format!(
+        "{}T{}Z",
+        digits.get(..8).unwrap_or("19700101"),
+        digits.get(8..14).unwrap_or("000000")
+    )
+}
+
 /// The calendar text. `stamp` is the creation time (`YYYYMMDDTHHMMSSZ`),
 /// an input because the core never reads a clock.
 pub fn to_ics(roadmap: &Roadmap, role_name: &str, stamp: &str) -> String {
@@ -105,4 +120,14 @@ fn fold(line: &str) -> String {
     }
     out.push_str("\r\n");
     out
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    #[test]
+    fn a_browser_time_becomes_a_calendar_stamp() {
+        assert_eq!(super::stamp("2026-12-04T15:26:45.123Z"), "20261204T152645Z");
+        assert_eq!(super::stamp("2026-12-04"), "20261204T000000Z");
+        assert_eq!(super::stamp("garbage"), "19700101T000000Z");
+    }
 }

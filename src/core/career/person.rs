@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::{CertId, FactId, SkillId};
 
+/// The highest skill level (levels go from 0 to this).
+pub const MAX_LEVEL: u8 = 4;
+
 /// Self-ratings 0–4 by skill; a skill not present is not rated yet.
 pub type SkillRatings = Map<SkillId, u8>;
 
