@@ -10,7 +10,7 @@ use crossroads::core::wording::{
 };
 
 fn bank() -> Bank {
-    Content::builtin().expect("shipped bank is valid").bank
+    (*Content::builtin().expect("shipped bank is valid").bank).clone()
 }
 
 fn statements(bank: &Bank) -> Vec<&crossroads::core::bank::LikertItem> {

@@ -250,7 +250,7 @@ fn long_prerequisite_chains_are_checked_without_recursion() {
 }
 
 fn catalog() -> Catalog {
-    Content::builtin().unwrap().catalog
+    (*Content::builtin().unwrap().catalog).clone()
 }
 
 /// Every `at_least` fact named anywhere in a condition.

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 fn catalog() -> &'static Catalog {
     static CAT: OnceLock<Catalog> = OnceLock::new();
-    CAT.get_or_init(|| Content::builtin().expect("shipped content").catalog)
+    CAT.get_or_init(|| (*Content::builtin().expect("shipped content").catalog).clone())
 }
 
 fn start() -> Date {

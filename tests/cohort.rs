@@ -9,7 +9,7 @@ use crossroads::core::score::Response;
 use crossroads::core::session::Session;
 
 fn bank() -> Bank {
-    Content::builtin().unwrap().bank
+    (*Content::builtin().unwrap().bank).clone()
 }
 
 fn clear(bank: &Bank, track: Track, name: &str) -> String {

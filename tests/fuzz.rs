@@ -520,7 +520,7 @@ fn catalog_files() {
         |input| {
             let (key, text) = input.split_once('\n').expect("key, then text");
             // Only the mutated file is parsed; the others are the built-in ones.
-            let mut cat = builtin.clone();
+            let mut cat = (*builtin).clone();
             let parsed = match key {
                 "skills" => serde_json::from_str::<SkillsFile>(text).map(|f| cat.skills = f.skills),
                 "experience" => {
@@ -539,7 +539,7 @@ fn catalog_files() {
             // An accepted catalog plans a roadmap within sane years.
             let content = Content {
                 bank: content().bank.clone(),
-                catalog: cat,
+                catalog: std::sync::Arc::new(cat),
             };
             for role in content.catalog.roles.iter().take(2) {
                 let mut file: Value = serde_json::from_str(RESULT).expect("fixture");

@@ -10,7 +10,7 @@ use crossroads::core::content::Content;
 use crossroads::core::score::{score, Answers, Band, ConfidenceLevel, ConfidenceNote, Response};
 
 fn bank() -> Bank {
-    Content::builtin().expect("shipped bank is valid").bank
+    (*Content::builtin().expect("shipped bank is valid").bank).clone()
 }
 
 /// A respondent who strongly prefers `track`: agrees with statements that

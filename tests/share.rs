@@ -104,7 +104,7 @@ mod with_skills_and_role {
 
     fn content() -> (Bank, Catalog) {
         let c = Content::builtin().unwrap();
-        (c.bank, c.catalog)
+        ((*c.bank).clone(), (*c.catalog).clone())
     }
 
     fn rated(bank: &Bank, cat: &Catalog) -> Session {

@@ -148,27 +148,27 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
     // assessment page never even fetches the catalog.
     let mut used: Vec<String> = Vec::new();
     let bank = match program.bank() {
-        None => builtin.bank.clone(),
+        None => std::sync::Arc::clone(&builtin.bank),
         Some(Ok(bank)) => {
             used.extend(program.path_of("bank"));
             report.bank_file = program.path_of("bank");
-            bank
+            std::sync::Arc::new(bank)
         }
         Some(Err(problems)) => {
             report.problems.extend(problems);
-            builtin.bank.clone()
+            std::sync::Arc::clone(&builtin.bank)
         }
     };
     let catalog = match P::program_catalog(&program) {
         Some(Ok(catalog)) => {
             used.extend(program.catalog_paths());
-            catalog
+            std::sync::Arc::new(catalog)
         }
         Some(Err(problems)) => {
             report.problems.extend(problems);
-            builtin.catalog.clone()
+            std::sync::Arc::clone(&builtin.catalog)
         }
-        None => builtin.catalog.clone(),
+        None => std::sync::Arc::clone(&builtin.catalog),
     };
     report.custom_files = used;
     Booted {

@@ -176,7 +176,7 @@ fn check(dir: &Path) -> i32 {
         Err(problems) => return report_problems(&problems),
     };
     let bank = match program.bank() {
-        Some(Ok(bank)) => Some(bank),
+        Some(Ok(bank)) => Some(std::sync::Arc::new(bank)),
         Some(Err(p)) => {
             problems.extend(p);
             None

@@ -21,12 +21,12 @@ pub fn content() -> &'static Content {
 
 /// A copy of the built-in bank.
 pub fn bank() -> Bank {
-    content().bank.clone()
+    (*content().bank).clone()
 }
 
 /// A copy of the built-in catalog.
 pub fn catalog() -> Catalog {
-    content().catalog.clone()
+    (*content().catalog).clone()
 }
 
 /// SplitMix64: small, fast, and the same sequence everywhere.
