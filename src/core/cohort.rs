@@ -11,8 +11,9 @@ use super::bank::Bank;
 use super::career::catalog::{Activity, Catalog, CertId, Role, SkillId};
 use super::career::date::Date;
 use super::career::eligibility::eligibility;
-use super::result_file::import;
-use super::score::{score, Band};
+use super::reliability::{Instrument, Reliability, ScaleAlpha};
+use super::result_file::{import, ResultFile};
+use super::score::{score, Band, Profile};
 
 /// The cohort against one target role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,6 +77,10 @@ pub struct CohortSummary {
     pub rejected: Vec<Rejected>,
     /// The cohort against a chosen role, when one was chosen.
     pub role: Option<RoleSummary>,
+    /// Cronbach's α per dimension (see [`super::reliability`]).
+    pub reliability: Vec<ScaleAlpha>,
+    /// Item–rest and inter-dimension correlations, norms, retakes.
+    pub instrument: Instrument,
 }
 
 /// Folds result files into a [`CohortSummary`].
@@ -89,6 +94,7 @@ pub struct Cohort<'a> {
     people: Vec<Participant>,
     rejected: Vec<Rejected>,
     role: Option<RoleTotals<'a>>,
+    stats: Reliability,
 }
 
 impl<'a> Cohort<'a> {
@@ -118,11 +124,23 @@ impl<'a> Cohort<'a> {
             people: Vec::new(),
             rejected: Vec::new(),
             role: None,
+            stats: Reliability::new(bank),
         }
     }
 
     /// Adds one file; an unusable file is recorded, never fatal.
     pub fn add(&mut self, file_name: &str, text: &str) {
+        self.add_with(file_name, text, |_, _| {});
+    }
+
+    /// [`Cohort::add`], also handing each usable file and its profile to
+    /// `visit` (the anonymous exports are written from there).
+    pub fn add_with(
+        &mut self,
+        file_name: &str,
+        text: &str,
+        mut visit: impl FnMut(&ResultFile, &Profile),
+    ) {
         let imported = match import(text, self.bank) {
             Ok(i) => i,
             Err(e) => return self.reject(file_name, &e.to_string()),
@@ -138,6 +156,8 @@ impl<'a> Cohort<'a> {
             Band::Technical => 2,
         }] += 1;
         self.leaning_sum += profile.leaning;
+        self.stats.add(self.bank, &imported.file, &profile);
+        visit(&imported.file, &profile);
         for (sum, d) in self.dim_sums.iter_mut().zip(&profile.dimensions) {
             if let Some(s) = d.score {
                 sum.0 += s;
@@ -194,7 +214,15 @@ impl<'a> Cohort<'a> {
             people: self.people.clone(),
             rejected: self.rejected.clone(),
             role: self.role.as_ref().map(|rt| self.role_summary(rt)),
+            reliability: self.stats.alphas(),
+            instrument: self.stats.instrument(),
         }
+    }
+
+    /// Where `leaning` falls in this cohort (0–100), or `None` when too
+    /// few to judge.
+    pub fn percentile_rank(&self, leaning: f64) -> Option<f64> {
+        self.stats.percentile_rank(leaning)
     }
 
     fn role_summary(&self, rt: &RoleTotals) -> RoleSummary {

@@ -1,6 +1,7 @@
 //! The pure core: no DOM, no clock, no I/O except in [`cli`]. Everything here
 //! is deterministic and tested natively with `cargo test`.
 
+pub mod anon;
 pub mod bank;
 pub mod career;
 #[cfg(not(target_arch = "wasm32"))]
@@ -11,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod map;
 pub mod problems;
+pub mod reliability;
 pub mod report;
 pub mod result_file;
 pub mod review;
