@@ -12,7 +12,7 @@ pub fn run(args: Vec<String>) -> i32 {
             let dir = args.get(1).map(String::as_str).unwrap_or("questions");
             check(Path::new(dir))
         }
-        Some("cohort") => cohort(&args[1..]),
+        Some("cohort") => super::cohort_cli::run(&args[1..]),
         Some("score") => score_file(&args[1..]),
         Some("schema") => {
             let dir = args
@@ -23,7 +23,7 @@ pub fn run(args: Vec<String>) -> i32 {
         }
         _ => {
             eprintln!(
-                "usage: crossroads check [content-dir]\n       crossroads score [--today YYYY-MM-DD] <result file>\n       crossroads cohort [--people] [--csv out.csv] <result files or folders>...\n       crossroads schema [out-dir]"
+                "usage: crossroads check [content-dir]\n       crossroads score [--today YYYY-MM-DD] <result file>\n       crossroads cohort [--people] [--csv out.csv] [--parquet DIR] <result files, folders or .zip archives>...\n       crossroads schema [out-dir]"
             );
             2
         }
@@ -74,74 +74,6 @@ fn write_schemas(dir: &Path) -> i32 {
         println!("wrote {}", path.display());
     }
     0
-}
-
-/// `cohort`: folds result files (or every `.json` under folders) into one
-/// summary, printed as JSON; `--csv` also writes it as CSV. Files are read
-/// one at a time, so memory stays flat as the cohort grows; `--people` lists
-/// every participant (memory then grows with the cohort).
-fn cohort(args: &[String]) -> i32 {
-    let content = match Content::builtin() {
-        Ok(c) => c,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            return 1;
-        }
-    };
-    let mut keep_people = false;
-    let mut csv = None;
-    let mut paths = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--people" => keep_people = true,
-            "--csv" => csv = it.next().cloned(),
-            _ => paths.push(a.clone()),
-        }
-    }
-    if paths.is_empty() {
-        eprintln!("cohort: name at least one result file or folder");
-        return 2;
-    }
-    let mut cohort = super::cohort::Cohort::new(&content.bank, keep_people);
-    let mut add = |path: &Path| match std::fs::read_to_string(path) {
-        Ok(text) => cohort.add(&path.display().to_string(), &text),
-        Err(e) => cohort.add(&path.display().to_string(), &format!("unreadable: {e}")),
-    };
-    for p in &paths {
-        walk(Path::new(p), &mut add);
-    }
-    let summary = cohort.summary();
-    if let Some(out) = csv {
-        if let Err(e) = std::fs::write(&out, summary.to_csv()) {
-            eprintln!("{out}: cannot write: {e}");
-            return 1;
-        }
-    }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&summary).unwrap_or_default()
-    );
-    0
-}
-
-/// Calls `f` for `path` if it is a file, or for every `.json` file below it.
-fn walk(path: &Path, f: &mut impl FnMut(&Path)) {
-    if path.is_dir() {
-        let Ok(entries) = std::fs::read_dir(path) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() || p.extension().is_some_and(|e| e == "json") {
-                walk(&p, f);
-            }
-        }
-    } else {
-        f(path);
-    }
 }
 
 /// `score`: a result file's profile, and — when it names a target role — its

@@ -83,6 +83,21 @@ pub struct CohortSummary {
     pub instrument: Instrument,
 }
 
+/// A file imported and scored, or why it cannot be used.
+pub type Prepared = Result<Box<(ResultFile, Profile)>, String>;
+
+/// The part of adding a file that needs nothing but the bank: importing and
+/// scoring it. Pure, so a large cohort can prepare files on several threads
+/// and fold them in order.
+pub fn prepare(bank: &Bank, text: &str) -> Prepared {
+    let imported = import(text, bank).map_err(|e| e.to_string())?;
+    let profile = score(bank, &imported.file.session.answers);
+    if profile.answered == 0 {
+        return Err("it has no answers to this questionnaire".to_owned());
+    }
+    Ok(Box::new((imported.file, profile)))
+}
+
 /// Folds result files into a [`CohortSummary`].
 pub struct Cohort<'a> {
     bank: &'a Bank,
@@ -139,16 +154,23 @@ impl<'a> Cohort<'a> {
         &mut self,
         file_name: &str,
         text: &str,
+        visit: impl FnMut(&ResultFile, &Profile),
+    ) {
+        self.add_prepared(file_name, prepare(self.bank, text), visit);
+    }
+
+    /// Adds a file already read by [`prepare`] (which may run on another
+    /// thread); `visit` as in [`Cohort::add_with`].
+    pub fn add_prepared(
+        &mut self,
+        file_name: &str,
+        prepared: Prepared,
         mut visit: impl FnMut(&ResultFile, &Profile),
     ) {
-        let imported = match import(text, self.bank) {
-            Ok(i) => i,
-            Err(e) => return self.reject(file_name, &e.to_string()),
+        let (file, profile) = match prepared {
+            Ok(p) => *p,
+            Err(why) => return self.reject(file_name, &why),
         };
-        let profile = score(self.bank, &imported.file.session.answers);
-        if profile.answered == 0 {
-            return self.reject(file_name, "it has no answers to this questionnaire");
-        }
         self.count += 1;
         self.bands[match profile.band {
             Band::Management => 0,
@@ -156,8 +178,8 @@ impl<'a> Cohort<'a> {
             Band::Technical => 2,
         }] += 1;
         self.leaning_sum += profile.leaning;
-        self.stats.add(self.bank, &imported.file, &profile);
-        visit(&imported.file, &profile);
+        self.stats.add(self.bank, &file, &profile);
+        visit(&file, &profile);
         for (sum, d) in self.dim_sums.iter_mut().zip(&profile.dimensions) {
             if let Some(s) = d.score {
                 sum.0 += s;
@@ -165,7 +187,7 @@ impl<'a> Cohort<'a> {
             }
         }
         if let Some(rt) = &mut self.role {
-            let s = &imported.file.session;
+            let s = &file.session;
             for ((skill, req), sum) in rt.role.requires.iter().zip(rt.sums.iter_mut()) {
                 let level = s.skills.get(skill).copied().unwrap_or(0);
                 sum.0 += f64::from(level);
@@ -181,7 +203,7 @@ impl<'a> Cohort<'a> {
         }
         if self.keep_people {
             self.people.push(Participant {
-                name: imported.file.label(file_name),
+                name: file.label(file_name),
                 band: profile.band,
                 leaning: profile.leaning,
                 confidence: profile.confidence.value,
