@@ -5,15 +5,21 @@
 //! takes it a second time; every 25th file (or every `broken-every`-th; 0
 //! for none) is deliberately broken, as real cohorts have some. A target
 //! ending in `.zip` gets one archive (entries stored) instead of N files.
+//! Native only.
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "support/generate.rs"]
 mod generate;
 
-use std::io::Write;
-
-use crossroads::core::content::Content;
-
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use std::io::Write;
+
+    use crossroads::core::content::Content;
+
     let mut args = std::env::args().skip(1);
     let target = args.next().unwrap_or_else(|| "cohort".into());
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(500);

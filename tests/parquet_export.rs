@@ -2,7 +2,8 @@
 //! through the real binary; both Parquet files read back with the parquet
 //! crate and checked against the JSON summary it printed — counts, means,
 //! α per dimension recomputed from the answers, percentiles — and searched
-//! for any name or note (there must be none).
+//! for any name or note (there must be none). Native only.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../examples/support/generate.rs"]
 mod generate;

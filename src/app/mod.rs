@@ -7,6 +7,7 @@ mod components;
 pub mod download;
 pub mod opened;
 mod pages;
+pub mod respondent;
 pub mod route;
 pub mod state;
 pub mod storage;

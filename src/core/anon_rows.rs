@@ -20,6 +20,9 @@ pub struct ResultRow {
     pub bank_id: String,
     pub bank_version: String,
     pub finished: bool,
+    /// When the file was last saved (or started), as written in it: orders
+    /// a person's attempts.
+    pub saved: Option<String>,
     pub band: &'static str,
     pub leaning: f64,
     pub confidence: f64,
@@ -58,6 +61,7 @@ impl Rows {
             bank_id: s.bank_id.clone(),
             bank_version: s.bank_version.clone(),
             finished: s.finished,
+            saved: s.updated.clone().or_else(|| s.started.clone()),
             band: band_name(profile.band),
             leaning: profile.leaning,
             confidence: profile.confidence.value,
@@ -81,6 +85,7 @@ impl Rows {
             "bank_id",
             "bank_version",
             "finished",
+            "saved",
             "band",
             "leaning",
             "confidence",
@@ -104,6 +109,7 @@ impl Rows {
                 text(&r.bank_id),
                 text(&r.bank_version),
                 r.finished.to_string(),
+                text(r.saved.as_deref().unwrap_or("")),
                 r.band.to_owned(),
                 format!("{:.3}", r.leaning),
                 format!("{:.3}", r.confidence),

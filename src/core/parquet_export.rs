@@ -76,26 +76,34 @@ fn open(dir: &Path, name: &str, schema: Arc<Type>) -> Result<SerializedFileWrite
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A results column's type, whether it may be null, and whether it is text.
+/// The writer matches the same names, so schema and data cannot disagree.
+fn result_column_kind(name: &str) -> (Physical, bool, bool) {
+    match name {
+        "result" => (Physical::INT64, false, false),
+        "respondent" | "saved" | "target_role" => (Physical::BYTE_ARRAY, true, true),
+        "bank_id" | "bank_version" | "band" => (Physical::BYTE_ARRAY, false, true),
+        "finished" => (Physical::BOOLEAN, false, false),
+        "leaning" | "confidence" => (Physical::DOUBLE, false, false),
+        // Each dimension's score.
+        _ => (Physical::DOUBLE, true, false),
+    }
+}
+
 impl ParquetExport {
     /// Creates `dir` (if needed) and both files in it.
     pub fn create(dir: &Path, bank: &Bank) -> Result<Self, String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
         let rows = Rows::new(bank);
-        let mut fields = vec![
-            column("result", Physical::INT64, false, false)?,
-            column("respondent", Physical::BYTE_ARRAY, true, true)?,
-            column("bank_id", Physical::BYTE_ARRAY, false, true)?,
-            column("bank_version", Physical::BYTE_ARRAY, false, true)?,
-            column("finished", Physical::BOOLEAN, false, false)?,
-            column("band", Physical::BYTE_ARRAY, false, true)?,
-            column("leaning", Physical::DOUBLE, false, false)?,
-            column("confidence", Physical::DOUBLE, false, false)?,
-        ];
-        for d in &rows.dimensions {
-            fields.push(column(&score_column(d), Physical::DOUBLE, true, false)?);
-        }
-        fields.push(column("target_role", Physical::BYTE_ARRAY, true, true)?);
+        let fields = rows
+            .result_columns()
+            .iter()
+            .map(|name| {
+                let (physical, optional, text) = result_column_kind(name);
+                column(name, physical, optional, text)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let results = open(dir, RESULTS_FILE, group("results", fields)?)?;
         let answers = open(
             dir,
@@ -171,55 +179,45 @@ impl ParquetExport {
     }
 
     fn write_results(&mut self, rows: &[ResultRow]) -> parquet::errors::Result<()> {
-        let dims = self.rows.dimensions.len();
+        // Columns come in schema order, which is `result_columns`'.
+        let names = self.rows.result_columns();
+        let scores: Vec<String> = self
+            .rows
+            .dimensions
+            .iter()
+            .map(|d| score_column(d))
+            .collect();
+        let text =
+            |f: fn(&ResultRow) -> Option<&str>| rows.iter().map(move |r| f(r).map(ByteArray::from));
         let mut group = self.results.next_row_group()?;
-        let mut index = 0;
+        let mut names = names.iter();
         while let Some(mut col) = group.next_column()? {
-            match index {
-                0 => longs(&mut col, rows.iter().map(|r| r.result as i64))?,
-                1 => texts(
-                    &mut col,
-                    rows.iter()
-                        .map(|r| r.respondent.as_deref().map(ByteArray::from)),
-                    true,
-                )?,
-                2 => texts(
-                    &mut col,
-                    rows.iter()
-                        .map(|r| Some(ByteArray::from(r.bank_id.as_str()))),
-                    false,
-                )?,
-                3 => texts(
-                    &mut col,
-                    rows.iter()
-                        .map(|r| Some(ByteArray::from(r.bank_version.as_str()))),
-                    false,
-                )?,
-                4 => {
+            let name = names.next().map(String::as_str).unwrap_or_default();
+            match name {
+                "result" => longs(&mut col, rows.iter().map(|r| r.result as i64))?,
+                "respondent" => texts(&mut col, text(|r| r.respondent.as_deref()), true)?,
+                "bank_id" => texts(&mut col, text(|r| Some(&r.bank_id)), false)?,
+                "bank_version" => texts(&mut col, text(|r| Some(&r.bank_version)), false)?,
+                "finished" => {
                     let v: Vec<bool> = rows.iter().map(|r| r.finished).collect();
                     col.typed::<BoolType>().write_batch(&v, None, None)?;
                 }
-                5 => texts(
-                    &mut col,
-                    rows.iter().map(|r| Some(ByteArray::from(r.band))),
-                    false,
-                )?,
-                6 => doubles(&mut col, rows.iter().map(|r| Some(r.leaning)), false)?,
-                7 => doubles(&mut col, rows.iter().map(|r| Some(r.confidence)), false)?,
-                i if i < 8 + dims => doubles(
-                    &mut col,
-                    rows.iter().map(|r| r.scores.get(i - 8).copied().flatten()),
-                    true,
-                )?,
-                _ => texts(
-                    &mut col,
-                    rows.iter()
-                        .map(|r| r.target_role.as_deref().map(ByteArray::from)),
-                    true,
-                )?,
+                "saved" => texts(&mut col, text(|r| r.saved.as_deref()), true)?,
+                "band" => texts(&mut col, text(|r| Some(r.band)), false)?,
+                "leaning" => doubles(&mut col, rows.iter().map(|r| Some(r.leaning)), false)?,
+                "confidence" => doubles(&mut col, rows.iter().map(|r| Some(r.confidence)), false)?,
+                "target_role" => texts(&mut col, text(|r| r.target_role.as_deref()), true)?,
+                other => {
+                    let d = scores.iter().position(|s| s == other);
+                    doubles(
+                        &mut col,
+                        rows.iter()
+                            .map(|r| d.and_then(|d| r.scores.get(d).copied().flatten())),
+                        true,
+                    )?
+                }
             }
             col.close()?;
-            index += 1;
         }
         group.close()?;
         Ok(())

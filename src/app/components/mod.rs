@@ -2,5 +2,6 @@
 
 pub mod charts;
 pub mod export;
+pub mod instrument;
 pub mod notices;
 pub mod start_over;
