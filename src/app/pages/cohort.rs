@@ -38,8 +38,9 @@ pub struct Done {
     took: f64,
 }
 
-/// Reads one file's text, or why it cannot be used.
-async fn read(f: &web_sys::File) -> Result<String, String> {
+/// Starts reading one file: its text, or why it cannot be used. Reads
+/// started together run concurrently.
+fn read(f: &web_sys::File) -> Result<JsFuture, String> {
     if f.size() > MAX_BYTES as f64 {
         return Err(format!(
             "the file is {:.0} KB, over the {} KB limit",
@@ -47,12 +48,11 @@ async fn read(f: &web_sys::File) -> Result<String, String> {
             MAX_BYTES / 1024
         ));
     }
-    JsFuture::from(f.text())
-        .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| "the file could not be read".to_owned())
+    Ok(JsFuture::from(f.text()))
 }
+
+/// Files whose reading is started at once.
+const READ_AHEAD: usize = 64;
 
 fn clock() -> f64 {
     web_sys::window()
@@ -82,21 +82,34 @@ async fn fold(
     let mut columns = Rows::new(bank);
     let mut rows = Vec::new();
     let mut slice = clock();
-    for (i, f) in files.iter().enumerate() {
-        let name = f.name();
-        match read(f).await {
-            Ok(text) => cohort.add_with(&name, &text, |file, profile| {
-                rows.push(columns.row(bank, file, profile));
-            }),
-            Err(why) => cohort.reject(&name, &why),
-        }
-        if clock() - slice > SLICE_MS {
-            progress.emit((i + 1, files.len()));
-            next_tick().await;
-            if run.get() != generation {
-                return None;
+    let mut done = 0;
+    for chunk in files.chunks(READ_AHEAD) {
+        let reads: Vec<(String, Result<JsFuture, String>)> =
+            chunk.iter().map(|f| (f.name(), read(f))).collect();
+        for (name, pending) in reads {
+            let text = match pending {
+                Ok(future) => future
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .ok_or_else(|| "the file could not be read".to_owned()),
+                Err(why) => Err(why),
+            };
+            match text {
+                Ok(text) => cohort.add_with(&name, &text, |file, profile| {
+                    rows.push(columns.row(bank, file, profile));
+                }),
+                Err(why) => cohort.reject(&name, &why),
             }
-            slice = clock();
+            done += 1;
+            if clock() - slice > SLICE_MS {
+                progress.emit((done, files.len()));
+                next_tick().await;
+                if run.get() != generation {
+                    return None;
+                }
+                slice = clock();
+            }
         }
     }
     let summary = cohort.summary();
