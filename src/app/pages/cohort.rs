@@ -21,6 +21,7 @@ use crate::core::career::catalog::RoleId;
 use crate::core::career::date::Date;
 use crate::core::cohort::{Cohort, CohortSummary};
 use crate::core::content::Content;
+use crate::core::result_file::MAX_BYTES;
 use crate::core::score::Band;
 
 /// The longest the page works before letting the browser paint and take
@@ -38,12 +39,20 @@ pub struct Done {
     took: f64,
 }
 
-/// Starts reading one file. Its size is not asked first: for a file on
-/// disk that is a synchronous look-up costing more than the read (0.15 ms a
-/// file in Chromium), and the importer refuses anything over
-/// `MAX_BYTES` before parsing it anyway.
-fn read(f: &web_sys::File) -> JsFuture {
-    JsFuture::from(f.text())
+/// Starts reading one file. A `.json` file's size is not asked first: for
+/// a file on disk that is a synchronous look-up costing more than the read
+/// (0.15 ms a file in Chromium), and the importer refuses anything over
+/// `MAX_BYTES` before parsing it. Any other file (a photo dropped by
+/// mistake) is checked first, so it is never read whole.
+fn read(f: &web_sys::File) -> Result<JsFuture, String> {
+    if !f.name().ends_with(".json") && f.size() > MAX_BYTES as f64 {
+        return Err(format!(
+            "the file is {:.0} KB, over the {} KB limit",
+            f.size() / 1024.0,
+            MAX_BYTES / 1024
+        ));
+    }
+    Ok(JsFuture::from(f.text()))
 }
 
 /// Participants listed before "Show all": a table of thousands of rows
@@ -84,7 +93,7 @@ async fn fold(
     // A sliding window of reads: the browser reads the next files while
     // this one is folded.
     let start_read = |f: &web_sys::File| (f.name(), read(f));
-    let mut pending: VecDeque<(String, JsFuture)> =
+    let mut pending: VecDeque<(String, Result<JsFuture, String>)> =
         files.iter().take(READ_AHEAD).map(start_read).collect();
     let mut next = pending.len();
     let mut done = 0;
@@ -93,11 +102,14 @@ async fn fold(
             pending.push_back(start_read(f));
             next += 1;
         }
-        let text = pending_text
-            .await
-            .ok()
-            .and_then(|v| v.as_string())
-            .ok_or_else(|| "the file could not be read".to_owned());
+        let text = match pending_text {
+            Ok(future) => future
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .ok_or_else(|| "the file could not be read".to_owned()),
+            Err(why) => Err(why),
+        };
         match text {
             Ok(text) => cohort.add_with(&name, &text, |file, profile| {
                 rows.push(columns.row(bank, file, profile));
