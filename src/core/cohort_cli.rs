@@ -162,6 +162,13 @@ fn prepare_all(bank: &Bank, batch: &Batch, threads: usize) -> Vec<Prepared> {
 /// `.json` file and archive below a folder; `fold` empties the queue
 /// whenever it is full.
 fn walk(path: &Path, batch: &mut Batch, fold: &mut dyn FnMut(&mut Batch)) {
+    walk_as(path, path.is_dir(), batch, fold);
+}
+
+/// [`walk`] for a path already known to be a folder or not — from its
+/// folder entry, which costs no `stat` (a million files in a folder would
+/// otherwise cost a million of them).
+fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, fold: &mut dyn FnMut(&mut Batch)) {
     let name = path.display().to_string();
     let mut push = |batch: &mut Batch, name: String, text: Result<String, String>| {
         batch.push((name, text));
@@ -169,15 +176,21 @@ fn walk(path: &Path, batch: &mut Batch, fold: &mut dyn FnMut(&mut Batch)) {
             fold(batch);
         }
     };
-    if path.is_dir() {
+    if is_dir {
         let entries = match std::fs::read_dir(path) {
             Ok(e) => e,
             Err(e) => return push(batch, name, Err(format!("the folder cannot be read: {e}"))),
         };
         for entry in entries.flatten() {
             let p = entry.path();
-            if p.is_dir() || p.extension().is_some_and(|e| e == "json" || e == "zip") {
-                walk(&p, batch, fold);
+            // A symbolic link is followed (its entry type says only "link").
+            let dir = match entry.file_type() {
+                Ok(t) if t.is_symlink() => p.is_dir(),
+                Ok(t) => t.is_dir(),
+                Err(_) => p.is_dir(),
+            };
+            if dir || p.extension().is_some_and(|e| e == "json" || e == "zip") {
+                walk_as(&p, dir, batch, fold);
             }
         }
     } else if path.extension().is_some_and(|e| e == "zip") {
