@@ -1,61 +1,80 @@
-//! Writes N generated result files into a folder, for the cohort benchmark:
-//! `cargo run --release --example gen_results -- <dir> <n>`.
-//! Every 25th file is deliberately broken, as real cohorts have some.
+//! Writes N generated result files, for the cohort benchmark and the
+//! documented example cohort:
+//! `cargo run --release --example gen_results -- <dir or archive.zip> <n> [broken-every]`.
+//! People answer as real ones do (see `support/generate.rs`); every tenth
+//! takes it a second time; every 25th file (or every `broken-every`-th; 0
+//! for none) is deliberately broken, as real cohorts have some. A target
+//! ending in `.zip` gets one archive (entries stored) instead of N files.
+//! Native only.
 
-use crossroads::core::bank::Item;
-use crossroads::core::content::Content;
-use crossroads::core::result_file::ResultFile;
-use crossroads::core::score::Response;
-use crossroads::core::session::Session;
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "support/generate.rs"]
+mod generate;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use std::io::Write;
+
+    use crossroads::core::content::Content;
+
     let mut args = std::env::args().skip(1);
-    let dir = args.next().unwrap_or_else(|| "cohort".into());
+    let target = args.next().unwrap_or_else(|| "cohort".into());
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(500);
+    let broken_every: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(25);
     let bank = Content::builtin().expect("shipped bank").bank;
-    std::fs::create_dir_all(&dir).expect("create folder");
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = |m: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m
-    };
-    for i in 0..n {
-        let path = format!("{dir}/p{i:06}.json");
-        if i % 25 == 24 {
-            std::fs::write(&path, "{\"format\": \"crossroads-result\", \"version\": 1")
-                .expect("write");
-            continue;
-        }
-        let lean = next(3); // 0 management-ish, 1 mixed, 2 technical-ish
-        let mut s = Session::new(&bank, "2026-11-28T09:00:00Z");
-        for item in &bank.items {
-            let r = match item {
-                Item::Likert(l) => {
-                    let mgmt = bank.dimension(&l.dimension).map(|d| d.track)
-                        == Some(crossroads::core::bank::Track::Management);
-                    let toward = (mgmt != l.reverse) == (lean == 0);
-                    let v = if lean == 1 {
-                        1 + next(5)
-                    } else if toward {
-                        4 + next(2)
-                    } else {
-                        1 + next(2)
-                    };
-                    Response::Likert(v as u8)
-                }
-                Item::Scenario(sc) => Response::Choice(
-                    sc.options[next(sc.options.len() as u64) as usize]
-                        .id
-                        .clone(),
-                ),
-            };
-            s.answers.insert(item.id().clone(), r);
-        }
-        s.finished = true;
-        s.display_name = Some(format!("Participant {i}"));
-        std::fs::write(&path, ResultFile::new(s).to_json()).expect("write");
+    let mut rng = generate::Rng::new(2026);
+    let mut zip = target.ends_with(".zip").then(|| {
+        let file = std::fs::File::create(&target).expect("create archive");
+        zip::ZipWriter::new(std::io::BufWriter::with_capacity(1 << 20, file))
+    });
+    if zip.is_none() {
+        std::fs::create_dir_all(&target).expect("create folder");
     }
-    println!("wrote {n} files to {dir}");
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(false);
+    let mut write = |i: usize, text: &str| {
+        let name = format!("p{i:07}.json");
+        match zip.as_mut() {
+            Some(z) => {
+                z.start_file(name, options).expect("add entry");
+                z.write_all(text.as_bytes()).expect("write entry");
+            }
+            None => std::fs::write(format!("{target}/{name}"), text).expect("write"),
+        }
+    };
+    let mut i = 0;
+    let mut person = 0;
+    while i < n {
+        let p = generate::person(&bank, &mut rng);
+        let attempts = if person % 10 == 0 { 2 } else { 1 };
+        for (a, when) in ["2026-09-01T09:00:00Z", "2026-11-28T09:00:00Z"]
+            .iter()
+            .take(attempts)
+            .enumerate()
+        {
+            if i >= n {
+                break;
+            }
+            if broken_every > 0 && i % broken_every == broken_every - 1 {
+                write(i, "{\"format\": \"crossroads-result\", \"version\": 1");
+            } else {
+                let mut f = generate::attempt(&bank, &p, &mut rng, when);
+                f.session.display_name = Some(format!("Participant {person}"));
+                if a == 0 {
+                    f.session.notes = "private note".into();
+                }
+                write(i, &f.to_json());
+            }
+            i += 1;
+        }
+        person += 1;
+    }
+    if let Some(z) = zip {
+        z.finish().expect("finish archive");
+    }
+    println!("wrote {n} files to {target}");
 }

@@ -173,7 +173,8 @@ fn cohort_says_a_file_could_not_be_read_rather_than_not_json() {
     assert_eq!(code, 0, "{stderr}");
     let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let problem = summary["rejected"][0]["problem"].as_str().unwrap();
-    assert!(problem.contains("not UTF-8 text"), "{problem}");
+    assert!(problem.contains("not text (UTF-8)"), "{problem}");
+    assert!(!problem.contains("not JSON"), "{problem}");
     let (code, _, stderr) = crossroads(&["cohort"]);
     assert_eq!(code, 2, "{stderr}");
 }

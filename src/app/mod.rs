@@ -9,6 +9,7 @@ pub mod dom;
 pub mod download;
 pub mod opened;
 mod pages;
+pub mod respondent;
 pub mod route;
 pub mod state;
 pub mod storage;

@@ -46,7 +46,7 @@ enum Command {
     },
     /// Summarise a cohort's result files as JSON (and CSV)
     ///
-    /// Reads result files, or every .json file under folders.
+    /// Reads result files, every .json file under folders, and .zip archives.
     Cohort {
         /// List every participant (memory then grows with the cohort).
         #[arg(long)]
@@ -54,7 +54,10 @@ enum Command {
         /// Also write the summary as CSV to this file.
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
-        /// Result files or folders.
+        /// Write anonymous results.parquet and answers.parquet into this folder.
+        #[arg(long, value_name = "DIR")]
+        parquet: Option<PathBuf>,
+        /// Result files, folders, or .zip archives of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -79,7 +82,26 @@ pub fn run(args: Vec<String>) -> i32 {
     match cli.command {
         Command::Check { folder } => check(&folder),
         Command::Score { today, file } => score_file(today.as_deref(), &file),
-        Command::Cohort { people, csv, paths } => cohort(people, csv.as_deref(), &paths),
+        Command::Cohort {
+            people,
+            csv,
+            parquet,
+            paths,
+        } => {
+            // The streaming cohort reader takes the checked options as words.
+            let mut words: Vec<String> = Vec::new();
+            if people {
+                words.push("--people".into());
+            }
+            for (flag, value) in [("--csv", csv), ("--parquet", parquet)] {
+                if let Some(v) = value {
+                    words.push(flag.into());
+                    words.push(v.display().to_string());
+                }
+            }
+            words.extend(paths.iter().map(|p| p.display().to_string()));
+            super::cohort_cli::run(&words)
+        }
         Command::Schema { folder } => write_schemas(&folder),
     }
 }
@@ -247,58 +269,6 @@ fn write_schemas(dir: &Path) -> i32 {
         println!("wrote {}", path.display());
     }
     0
-}
-
-/// `cohort`: folds result files into one summary, printed as JSON; `csv`
-/// also writes it as CSV. Files are read one at a time, so memory stays
-/// flat as the cohort grows; `keep_people` lists every participant.
-fn cohort(keep_people: bool, csv: Option<&Path>, paths: &[PathBuf]) -> i32 {
-    let content = match Content::builtin() {
-        Ok(c) => c,
-        Err(problems) => return report_problems(&problems),
-    };
-    let mut cohort = super::cohort::Cohort::new(&content.bank, keep_people);
-    let mut add = |path: &Path| {
-        let name = path.display().to_string();
-        match read(path) {
-            Ok(Some(text)) => cohort.add(&name, &text),
-            Ok(None) => cohort.reject(&name, "the file was not found"),
-            Err(why) => cohort.reject(&name, &format!("the file {why}")),
-        }
-    };
-    for p in paths {
-        walk(p, &mut add);
-    }
-    let summary = cohort.summary();
-    if let Some(out) = csv {
-        if let Err(e) = std::fs::write(out, summary.to_csv()) {
-            eprintln!("{}: cannot write: {e}", out.display());
-            return 1;
-        }
-    }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&summary).unwrap_or_default()
-    );
-    0
-}
-
-/// Calls `f` for `path` if it is a file, or for every `.json` file below it.
-fn walk(path: &Path, f: &mut impl FnMut(&Path)) {
-    if path.is_dir() {
-        let Ok(entries) = std::fs::read_dir(path) else {
-            return f(path);
-        };
-        let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() || p.extension().is_some_and(|e| e == "json") {
-                walk(&p, f);
-            }
-        }
-    } else {
-        f(path);
-    }
 }
 
 /// `score`: a result file's profile, and — when it names a target role — its

@@ -11,8 +11,9 @@ use super::bank::Bank;
 use super::career::catalog::{Activity, Catalog, CertId, Role, SkillId};
 use super::career::date::Date;
 use super::career::eligibility::eligibility;
-use super::result_file::import;
-use super::score::{score, Band, ConfidenceLevel};
+use super::reliability::{Instrument, Reliability, ScaleAlpha};
+use super::result_file::{import, ResultFile};
+use super::score::{score, Band, ConfidenceLevel, Profile};
 
 /// The cohort against one target role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,6 +93,44 @@ pub struct CohortSummary {
     pub rejected: Vec<Rejected>,
     /// The cohort against a chosen role, when one was chosen.
     pub role: Option<RoleSummary>,
+    /// Cronbach's α per dimension (see [`super::reliability`]).
+    pub reliability: Vec<ScaleAlpha>,
+    /// Item–rest and inter-dimension correlations, norms, retakes.
+    pub instrument: Instrument,
+}
+
+/// A file imported and scored, or why it cannot be used.
+pub type Prepared = Result<Box<(ResultFile, Profile)>, Refused>;
+
+/// Why a file is left out: in words, and the technical detail apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    pub problem: String,
+    pub detail: Option<String>,
+}
+
+impl From<String> for Refused {
+    fn from(problem: String) -> Self {
+        Refused {
+            problem,
+            detail: None,
+        }
+    }
+}
+
+/// The part of adding a file that needs nothing but the bank: importing and
+/// scoring it. Pure, so a large cohort can prepare files on several threads
+/// and fold them in order.
+pub fn prepare(bank: &Bank, text: &str) -> Prepared {
+    let imported = import(text, bank).map_err(|e| Refused {
+        problem: e.to_string(),
+        detail: e.detail(),
+    })?;
+    let profile = score(bank, &imported.file.session.answers);
+    if profile.answered == 0 {
+        return Err("it has no answers to this questionnaire".to_owned().into());
+    }
+    Ok(Box::new((imported.file, profile)))
 }
 
 /// Folds result files into a [`CohortSummary`].
@@ -106,6 +145,7 @@ pub struct Cohort<'a> {
     people: Vec<Participant>,
     rejected: Vec<Rejected>,
     role: Option<RoleTotals<'a>>,
+    stats: Reliability,
 }
 
 impl<'a> Cohort<'a> {
@@ -136,25 +176,44 @@ impl<'a> Cohort<'a> {
             people: Vec::new(),
             rejected: Vec::new(),
             role: None,
+            stats: Reliability::new(bank),
         }
     }
 
     /// Adds one file; an unusable file is recorded, never fatal.
     pub fn add(&mut self, file_name: &str, text: &str) {
-        let imported = match import(text, self.bank) {
-            Ok(i) => i,
-            Err(e) => {
-                self.reject(file_name, &e.to_string());
+        self.add_with(file_name, text, |_, _| {});
+    }
+
+    /// [`Cohort::add`], also handing each usable file and its profile to
+    /// `visit` (the anonymous exports are written from there).
+    pub fn add_with(
+        &mut self,
+        file_name: &str,
+        text: &str,
+        visit: impl FnMut(&ResultFile, &Profile),
+    ) {
+        self.add_prepared(file_name, prepare(self.bank, text), visit);
+    }
+
+    /// Adds a file already read by [`prepare`] (which may run on another
+    /// thread); `visit` as in [`Cohort::add_with`].
+    pub fn add_prepared(
+        &mut self,
+        file_name: &str,
+        prepared: Prepared,
+        mut visit: impl FnMut(&ResultFile, &Profile),
+    ) {
+        let (file, profile) = match prepared {
+            Ok(p) => *p,
+            Err(why) => {
+                self.reject(file_name, &why.problem);
                 if let Some(last) = self.rejected.last_mut() {
-                    last.detail = e.detail();
+                    last.detail = why.detail;
                 }
                 return;
             }
         };
-        let profile = score(self.bank, &imported.file.session.answers);
-        if profile.answered == 0 {
-            return self.reject(file_name, "it has no answers to this questionnaire");
-        }
         self.count += 1;
         self.bands[match profile.band {
             Band::Management => 0,
@@ -167,6 +226,8 @@ impl<'a> Cohort<'a> {
             ConfidenceLevel::Medium => 1,
             ConfidenceLevel::High => 2,
         }] += 1;
+        self.stats.add(self.bank, &file, &profile);
+        visit(&file, &profile);
         for (sum, d) in self.dim_sums.iter_mut().zip(&profile.dimensions) {
             if let Some(s) = d.score {
                 sum.0 += s;
@@ -174,7 +235,7 @@ impl<'a> Cohort<'a> {
             }
         }
         if let Some(rt) = &mut self.role {
-            let s = &imported.file.session;
+            let s = &file.session;
             for ((skill, req), sum) in rt.role.requires.iter().zip(rt.sums.iter_mut()) {
                 if let Some(level) = s.skills.get(skill).copied() {
                     sum.0 += f64::from(level);
@@ -192,7 +253,7 @@ impl<'a> Cohort<'a> {
         }
         if self.keep_people {
             self.people.push(Participant {
-                name: imported.file.label(file_name),
+                name: file.label(file_name),
                 band: profile.band,
                 leaning: profile.leaning,
                 confidence: profile.confidence.value,
@@ -229,7 +290,15 @@ impl<'a> Cohort<'a> {
             people: self.people.clone(),
             rejected: self.rejected.clone(),
             role: self.role.as_ref().map(|rt| self.role_summary(rt)),
+            reliability: self.stats.alphas(),
+            instrument: self.stats.instrument(),
         }
+    }
+
+    /// Where `leaning` falls in this cohort (0–100), or `None` when too
+    /// few to judge.
+    pub fn percentile_rank(&self, leaning: f64) -> Option<f64> {
+        self.stats.percentile_rank(leaning)
     }
 
     fn role_summary(&self, rt: &RoleTotals) -> RoleSummary {

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::anon::RespondentId;
 use super::bank::{Bank, ItemId};
 use super::review::MentorReview;
 use super::session::{check_ratings, BadValue, Session};
@@ -22,6 +23,10 @@ pub const MAX_BYTES: usize = 1024 * 1024;
 pub struct ResultFile {
     pub format: String,
     pub version: u32,
+    /// The person's anonymous id (see [`super::anon`]), which pairs their
+    /// attempts in a cohort; files made before it existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<RespondentId>,
     /// Everything they entered — answers, name, notes — with the bank id
     /// and version it was for.
     pub session: Session,
@@ -35,9 +40,16 @@ impl ResultFile {
         ResultFile {
             format: FORMAT.to_owned(),
             version: VERSION,
+            respondent: None,
             session,
             review: None,
         }
+    }
+
+    /// The same file carrying the person's anonymous id.
+    pub fn with_respondent(mut self, id: Option<RespondentId>) -> Self {
+        self.respondent = id;
+        self
     }
 
     /// The file's text: pretty JSON with a stable field order, so an export

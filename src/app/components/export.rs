@@ -29,7 +29,8 @@ pub fn ExportPanel() -> Html {
         let state = state.clone();
         let message = message.clone();
         Callback::from(move |_| {
-            let file = ResultFile::new(state.session.clone());
+            let file = ResultFile::new(state.session.clone())
+                .with_respondent(crate::app::respondent::respondent_id());
             let day: String = crate::app::state::now().chars().take(10).collect();
             let name = format!("crossroads-result-{day}.json");
             message.set(Some(

@@ -3,5 +3,6 @@
 pub mod charts;
 pub mod detail;
 pub mod export;
+pub mod instrument;
 pub mod notices;
 pub mod start_over;

@@ -1,17 +1,24 @@
 //! The facilitator's cohort view: many result files at once, summarised in
-//! the browser — nothing is uploaded anywhere.
+//! the browser — nothing is uploaded anywhere. Files are read and folded in
+//! slices of a few dozen milliseconds with a progress bar between them, so
+//! the page stays responsive however many there are; only the running
+//! summary (and each participant's line) is kept, not the files' text.
 
+use std::cell::Cell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::app::boot::next_tick;
 use crate::app::components::charts::CountBars;
 use crate::app::components::detail::technical_detail;
-
+use crate::app::components::instrument::InstrumentPanel;
 use crate::app::download::download;
 use crate::app::state::use_assess;
+use crate::core::anon_rows::{ResultRow, Rows};
 use crate::core::bank::Track;
 use crate::core::career::catalog::RoleId;
 use crate::core::cohort::{Cohort, CohortSummary};
@@ -19,50 +26,121 @@ use crate::core::content::Content;
 use crate::core::result_file::MAX_BYTES;
 use crate::core::text::count;
 
-type Texts = Vec<(String, Result<String, String>)>;
+/// The longest the page works before letting the browser paint and take
+/// input (a "long task" is 50 ms).
+const SLICE_MS: f64 = 45.0;
 
-/// Reads every file's text (a file too large or unreadable carries why).
-async fn read_all(files: Vec<web_sys::File>) -> Texts {
-    // Read everything first, so the timing below covers parsing and
-    // aggregation only.
-    let mut texts: Vec<(String, Result<String, String>)> = Vec::with_capacity(files.len());
-    for f in files {
-        let text = if f.size() > MAX_BYTES as f64 {
-            Err(format!(
-                "the file is {:.0} KB, over the {} KB limit",
-                f.size() / 1024.0,
-                MAX_BYTES / 1024
-            ))
-        } else {
-            JsFuture::from(f.text())
+/// A finished pass over the files.
+pub struct Done {
+    summary: Rc<CohortSummary>,
+    /// Each listed participant's percentile in this cohort.
+    percentiles: Vec<Option<f64>>,
+    /// The anonymous rows, and how to write them.
+    rows: Vec<ResultRow>,
+    columns: Rows,
+    took: f64,
+}
+
+/// Starts reading one file. A `.json` file's size is not asked first: for
+/// a file on disk that is a synchronous look-up costing more than the read
+/// (0.15 ms a file in Chromium), and the importer refuses anything over
+/// `MAX_BYTES` before parsing it. Any other file (a photo dropped by
+/// mistake) is checked first, so it is never read whole.
+fn read(f: &web_sys::File) -> Result<JsFuture, String> {
+    if !f.name().ends_with(".json") && f.size() > MAX_BYTES as f64 {
+        return Err(format!(
+            "the file is {:.0} KB, over the {} KB limit",
+            f.size() / 1024.0,
+            MAX_BYTES / 1024
+        ));
+    }
+    Ok(JsFuture::from(f.text()))
+}
+
+/// Participants listed before "Show all": a table of thousands of rows
+/// takes the browser most of a second to lay out.
+const LISTED: usize = 200;
+
+/// How many files are being read ahead of the one being folded.
+const READ_AHEAD: usize = 128;
+
+fn clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
+/// Reads and folds every file, reporting `(done, total)` to `progress`
+/// between slices. Stops (returning `None`) when `run` no longer equals
+/// `generation`, i.e. a newer pass has started.
+async fn fold(
+    files: Rc<Vec<web_sys::File>>,
+    content: Rc<Content>,
+    role: Option<String>,
+    progress: Callback<(usize, usize)>,
+    run: Rc<Cell<u32>>,
+    generation: u32,
+) -> Option<Done> {
+    let start = clock();
+    let today = crate::app::state::today();
+    let bank = &content.bank;
+    let mut cohort = Cohort::new(bank, true);
+    if let Some(r) = role.and_then(|r| content.catalog.role(&RoleId(r))) {
+        cohort = cohort.with_role(&content.catalog, r, today);
+    }
+    let mut columns = Rows::new(bank);
+    let mut rows = Vec::new();
+    let mut slice = clock();
+    // A sliding window of reads: the browser reads the next files while
+    // this one is folded.
+    let start_read = |f: &web_sys::File| (f.name(), read(f));
+    let mut pending: VecDeque<(String, Result<JsFuture, String>)> =
+        files.iter().take(READ_AHEAD).map(start_read).collect();
+    let mut next = pending.len();
+    let mut done = 0;
+    while let Some((name, pending_text)) = pending.pop_front() {
+        if let Some(f) = files.get(next) {
+            pending.push_back(start_read(f));
+            next += 1;
+        }
+        let text = match pending_text {
+            Ok(future) => future
                 .await
                 .ok()
                 .and_then(|v| v.as_string())
-                .ok_or_else(|| "the file could not be read".to_owned())
+                .ok_or_else(|| "the file could not be read".to_owned()),
+            Err(why) => Err(why),
         };
-        texts.push((f.name(), text));
-    }
-    texts
-}
-
-/// Parses and aggregates; returns the summary and how long that took.
-fn summarise(texts: &Texts, content: &Content, role: Option<&str>) -> (CohortSummary, f64) {
-    let perf = web_sys::window().and_then(|w| w.performance());
-    let start = perf.as_ref().map(|p| p.now()).unwrap_or_default();
-    let today = crate::app::state::today();
-    let mut cohort = Cohort::new(&content.bank, true);
-    if let Some(r) = role.and_then(|r| content.catalog.role(&RoleId(r.to_owned()))) {
-        cohort = cohort.with_role(&content.catalog, r, today);
-    }
-    for (name, text) in texts {
         match text {
-            Ok(t) => cohort.add(name, t),
-            Err(why) => cohort.reject(name, why),
+            Ok(text) => cohort.add_with(&name, &text, |file, profile| {
+                rows.push(columns.row(bank, file, profile));
+            }),
+            Err(why) => cohort.reject(&name, &why),
+        }
+        done += 1;
+        if clock() - slice > SLICE_MS {
+            progress.emit((done, files.len()));
+            next_tick().await;
+            if run.get() != generation {
+                return None;
+            }
+            slice = clock();
         }
     }
     let summary = cohort.summary();
-    let took = perf.map(|p| p.now()).unwrap_or_default() - start;
-    (summary, took)
+    let percentiles = summary
+        .people
+        .iter()
+        .map(|p| cohort.percentile_rank(p.leaning))
+        .collect();
+    Some(Done {
+        summary: Rc::new(summary),
+        percentiles,
+        rows,
+        columns,
+        took: clock() - start,
+    })
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -73,32 +151,57 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn CohortPage() -> Html {
     let state = use_assess();
-    let texts = use_state(|| None::<Rc<Texts>>);
+    // The chosen files (kept as handles, not text) and a count of choices,
+    // which with the role decides when a new pass starts.
+    let files = use_mut_ref(|| Rc::new(Vec::<web_sys::File>::new()));
+    let picks = use_state(|| 0_u32);
     let role = use_state(|| None::<String>);
-    let busy = use_state(|| false);
+    let progress = use_state(|| None::<(usize, usize)>);
+    let done = use_state(|| None::<Rc<Done>>);
     let message = use_state(|| None::<String>);
-    let result = use_memo(((*texts).clone(), (*role).clone()), {
-        let content = state.content.clone();
-        move |(texts, role): &(Option<Rc<Texts>>, Option<String>)| {
-            texts
-                .as_ref()
-                .map(|t| Rc::new(summarise(t, &content, role.as_deref())))
-        }
-    });
+    let show_all = use_state(|| false);
+    let run = use_memo((), |_| Rc::new(Cell::new(0_u32)));
+
+    {
+        let (files, content, progress, done) = (
+            files.clone(),
+            state.content.clone(),
+            progress.clone(),
+            done.clone(),
+        );
+        let run = (*run).clone();
+        use_effect_with((*picks, (*role).clone()), move |(picks, role)| {
+            let files = files.borrow().clone();
+            if *picks > 0 && !files.is_empty() {
+                let generation = run.get().wrapping_add(1);
+                run.set(generation);
+                progress.set(Some((0, files.len())));
+                let on_progress = {
+                    let progress = progress.clone();
+                    Callback::from(move |p| progress.set(Some(p)))
+                };
+                let role = role.clone();
+                yew::platform::spawn_local(async move {
+                    let pass =
+                        fold(files, content, role, on_progress, run.clone(), generation).await;
+                    if let (Some(d), true) = (pass, run.get() == generation) {
+                        done.set(Some(Rc::new(d)));
+                        progress.set(None);
+                    }
+                });
+            }
+        });
+    }
 
     let start = {
-        let (texts, busy) = (texts.clone(), busy.clone());
-        Callback::from(move |files: Vec<web_sys::File>| {
-            if files.is_empty() {
+        let (files, picks, done) = (files.clone(), picks.clone(), done.clone());
+        Callback::from(move |chosen: Vec<web_sys::File>| {
+            if chosen.is_empty() {
                 return;
             }
-            busy.set(true);
-            let (texts, busy) = (texts.clone(), busy.clone());
-            yew::platform::spawn_local(async move {
-                let t = read_all(files).await;
-                texts.set(Some(Rc::new(t)));
-                busy.set(false);
-            });
+            *files.borrow_mut() = Rc::new(chosen);
+            done.set(None);
+            picks.set(*picks + 1);
         })
     };
     let on_role = {
@@ -127,10 +230,12 @@ pub fn CohortPage() -> Html {
     let on_over = Callback::from(|e: DragEvent| e.prevent_default());
     let bank = &state.content.bank;
 
-    let body = match &*result {
+    let body = match &*done {
         None => html! {},
-        Some(r) => {
-            let role_view = r.0.role.as_ref().map(|rs| {
+        Some(d) => {
+            let s = &*d.summary;
+            let took = d.took;
+            let role_view = s.role.as_ref().map(|rs| {
                 let role_name = cat.role(&RoleId(rs.role.clone())).map(|r| r.name.clone()).unwrap_or_default();
                 let skill_name = |id: &crate::core::career::catalog::SkillId| cat.skill(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string());
                 html! {
@@ -141,7 +246,7 @@ pub fn CohortPage() -> Html {
                             <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Rated by" }</th><th scope="col">{ "Average" }</th><th scope="col">{ "Required" }</th><th scope="col">{ "Below it" }</th></tr></thead>
                             <tbody>{ for rs.skills.iter().map(|sk| html! {
                                 <tr><th scope="row">{ skill_name(&sk.skill) }</th>
-                                    <td>{ format!("{} of {}", sk.rated, r.0.participants) }</td>
+                                    <td>{ format!("{} of {}", sk.rated, s.participants) }</td>
                                     <td>{ if sk.rated == 0 { "–".to_owned() } else { format!("{:.1}", sk.mean) } }</td>
                                     <td>{ sk.required.to_string() }</td>
                                     <td>{ if sk.rated == 0 { "–".to_owned() } else { sk.below.to_string() } }</td></tr>
@@ -162,25 +267,42 @@ pub fn CohortPage() -> Html {
                     </section>
                 }
             });
-            let (s, took) = (&r.0, r.1);
-            // One tidy table per file (UTF-8 with a BOM, readable headers),
-            // so a spreadsheet opens each as it is.
-            let save_csv = |name: &'static str, csv: String| {
-                let message = message.clone();
+            // Each CSV is written when asked for, not on every render. The
+            // tidy tables are UTF-8 with a BOM and readable headers, so a
+            // spreadsheet opens each as it is.
+            let save = |name: &'static str, write: Rc<dyn Fn(&Done) -> String>| {
+                let (message, d) = (message.clone(), d.clone());
                 Callback::from(move |_| {
-                    message.set(Some(match download(name, "text/csv;charset=utf-8", &csv) {
-                        Ok(()) => format!("Saved {name}."),
-                        Err(e) => e,
-                    }));
+                    message.set(Some(
+                        match download(name, "text/csv;charset=utf-8", &write(&d)) {
+                            Ok(()) => format!("Saved {name}."),
+                            Err(e) => e,
+                        },
+                    ));
                 })
             };
-            let on_csv = save_csv(
-                "crossroads-cohort-participants.csv",
-                s.participants_csv(bank),
+            let on_csv = {
+                let bank = bank.clone();
+                save(
+                    "crossroads-cohort-participants.csv",
+                    Rc::new(move |d: &Done| d.summary.participants_csv(&bank)),
+                )
+            };
+            let on_role_csv = s.role.as_ref().map(|_| {
+                let cat = cat.clone();
+                save(
+                    "crossroads-cohort-role.csv",
+                    Rc::new(move |d: &Done| d.summary.role_csv(&cat).unwrap_or_default()),
+                )
+            });
+            let on_results = save(
+                "crossroads-results-anonymous.csv",
+                Rc::new(|d: &Done| d.columns.results_csv(&d.rows)),
             );
-            let on_role_csv = s
-                .role_csv(cat)
-                .map(|csv| save_csv("crossroads-cohort-role.csv", csv));
+            let on_answers = save(
+                "crossroads-answers-anonymous.csv",
+                Rc::new(|d: &Done| d.columns.answers_csv(&d.rows)),
+            );
             let bands = [
                 (bank.tracks.management.name.clone(), s.management),
                 (bank.tracks.hybrid.name.clone(), s.hybrid),
@@ -188,7 +310,7 @@ pub fn CohortPage() -> Html {
             ];
             html! {
                 <>
-                    <p role="status" class="lead">{ format!(
+                    <p role="status" class="lead" data-ms={format!("{took:.0}")}>{ format!(
                         "{} summarised; {} skipped. Read in {}.",
                         count(s.participants, "participant", "participants"),
                         count(s.rejected.len(), "file", "files"),
@@ -227,20 +349,27 @@ pub fn CohortPage() -> Html {
                         </select>
                     </div>
                     { for role_view }
+                    <InstrumentPanel summary={d.summary.clone()} content={state.content.clone()} />
                     <section class="panel" aria-labelledby="c-people">
                         <h2 id="c-people">{ "Participants" }</h2>
                         <table>
-                            <caption>{ "Each participant's leaning" }</caption>
-                            <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Track" }</th><th scope="col">{ "Leaning" }</th><th scope="col">{ "Confidence" }</th></tr></thead>
-                            <tbody>{ for s.people.iter().map(|p| html! {
+                            <caption>{ if s.people.len() > LISTED && !*show_all { format!("Each participant's leaning (the first {LISTED} of {})", s.people.len()) } else { "Each participant's leaning".to_owned() } }</caption>
+                            <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Track" }</th><th scope="col">{ "Leaning" }</th><th scope="col">{ "Confidence" }</th><th scope="col">{ "Percentile in this cohort" }</th></tr></thead>
+                            <tbody>{ for s.people.iter().zip(&d.percentiles).take(if *show_all { usize::MAX } else { LISTED }).map(|(p, pc)| html! {
                                 <tr>
                                     <th scope="row">{ p.name.clone() }</th>
                                     <td>{ bank.track_info(p.band).name.clone() }</td>
                                     <td>{ format!("{:.0} {}", p.leaning.abs(), Track::of_leaning(p.leaning).word()) }</td>
                                     <td>{ format!("{} ({:.0} % retake)", crate::app::pages::results::level_name(p.level), p.confidence) }</td>
+                                    <td>{ pc.map(|x| format!("{x:.0}")).unwrap_or_else(|| "too few to judge".to_owned()) }</td>
                                 </tr>
                             }) }</tbody>
                         </table>
+                        if s.people.len() > LISTED && !*show_all {
+                            <button type="button" class="secondary" onclick={{ let show_all = show_all.clone(); Callback::from(move |_| show_all.set(true)) }}>
+                                { format!("Show all {} participants", s.people.len()) }
+                            </button>
+                        }
                     </section>
                     if !s.rejected.is_empty() {
                         <section class="panel warn" aria-labelledby="c-rejected">
@@ -253,12 +382,18 @@ pub fn CohortPage() -> Html {
                             }) }</ul>
                         </section>
                     }
-                    <div class="actions">
-                        <button type="button" onclick={on_csv}>{ "Download participants (CSV)" }</button>
-                        if let Some(on_role_csv) = on_role_csv {
-                            <button type="button" class="secondary" onclick={on_role_csv}>{ "Download the role comparison (CSV)" }</button>
-                        }
-                    </div>
+                    <section class="panel" aria-labelledby="c-exports">
+                        <h2 id="c-exports">{ "Exports" }</h2>
+                        <p>{ "The anonymous exports hold, per result, only its anonymous id, the bank, the band, the leaning, the confidence, each topic's score and the target role — and per statement the answer after reverse keying. Never a name, a note, a mentor's review or a file name. The summary CSV lists participants by the name on their file." }</p>
+                        <div class="actions">
+                            <button type="button" onclick={on_csv}>{ "Download participants (CSV)" }</button>
+                            if let Some(on_role_csv) = on_role_csv {
+                                <button type="button" class="secondary" onclick={on_role_csv}>{ "Download the role comparison (CSV)" }</button>
+                            }
+                            <button type="button" onclick={on_results}>{ "Download anonymous results (CSV)" }</button>
+                            <button type="button" onclick={on_answers}>{ "Download anonymous answers (CSV)" }</button>
+                        </div>
+                    </section>
                     <p role="status" class="muted">{ (*message).clone().unwrap_or_default() }</p>
                 </>
             }
@@ -274,7 +409,18 @@ pub fn CohortPage() -> Html {
                 <input id="cohort-files" class="file-input" type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
                 <p class="muted">{ "…or drop them here. Any number of files; broken ones are listed and skipped." }</p>
             </div>
-            if *busy { <p role="status">{ "Reading files…" }</p> }
+            <details class="privacy">
+                <summary>{ "Privacy: what is read, what is kept, what the exports contain" }</summary>
+                <p>{ "The files are read by this page, in this browser. Nothing is uploaded, nothing is kept after you leave the page, and no other site is contacted." }</p>
+                <p>{ "Result files made with this version carry an anonymous id: 32 random hexadecimal digits drawn once in the participant's own browser, from its cryptographic random source. It is made from nothing about the person or the machine — no name, no e-mail, no address — and is used here only to pair someone's first and second attempt. It stays in their browser until they clear this site's data." }</p>
+                <p>{ "The anonymous exports contain the anonymous id, bank, band, leaning, confidence, topic scores, target role and keyed answers. They never contain a name, notes, a mentor's review, skill ratings, experience, file names or anything else a person typed." }</p>
+            </details>
+            if let Some((n, total)) = *progress {
+                <div class="progress-row" role="group" aria-labelledby="c-progress">
+                    <p id="c-progress" class="progress-text" role="status">{ format!("Reading files: {n} of {total}") }</p>
+                    <progress max={total.to_string()} value={n.to_string()} aria-labelledby="c-progress"></progress>
+                </div>
+            }
             { body }
         </article>
     }
