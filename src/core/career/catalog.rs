@@ -483,10 +483,24 @@ impl Catalog {
     /// Every problem: duplicate ids, empty text, dangling references, wrong
     /// levels, facts used with the wrong kind, prerequisite cycles.
     pub fn validate(&self) -> Vec<Problem> {
-        let mut out = Vec::new();
-        let skill_ids: BTreeSet<&SkillId> = self.skills.iter().map(|s| &s.id).collect();
-        let cert_ids: BTreeSet<&CertId> = self.certifications.iter().map(|c| &c.id).collect();
+        let mut chk = Checks {
+            out: Vec::new(),
+            skill_ids: self.skills.iter().map(|s| &s.id).collect(),
+            cert_ids: self.certifications.iter().map(|c| &c.id).collect(),
+        };
+        self.check_ids(&mut chk);
+        self.check_skills(&mut chk);
+        self.check_facts(&mut chk);
+        self.check_roles(&mut chk);
+        self.check_certifications(&mut chk);
+        self.check_activities(&mut chk);
+        self.check_prompts(&mut chk);
+        self.check_chains(&mut chk);
+        chk.out
+    }
 
+    /// No id is used twice within a file.
+    fn check_ids(&self, chk: &mut Checks) {
         fn dupes<'a, T: Ord + std::fmt::Display + 'a>(
             out: &mut Vec<Problem>,
             file: &str,
@@ -505,83 +519,43 @@ impl Catalog {
             }
         }
         dupes(
-            &mut out,
+            &mut chk.out,
             "skills.json",
             "skills",
             self.skills.iter().map(|s| &s.id),
         );
         dupes(
-            &mut out,
+            &mut chk.out,
             "experience.json",
             "facts",
             self.facts.iter().map(|s| &s.id),
         );
         dupes(
-            &mut out,
+            &mut chk.out,
             "roles.json",
             "roles",
             self.roles.iter().map(|s| &s.id),
         );
         dupes(
-            &mut out,
+            &mut chk.out,
             "certifications.json",
             "certifications",
             self.certifications.iter().map(|s| &s.id),
         );
         dupes(
-            &mut out,
+            &mut chk.out,
             "activities.json",
             "activities",
             self.activities.iter().map(|s| &s.id),
         );
+    }
 
-        let empty = |out: &mut Vec<Problem>, file: &str, path: String, text: &str| {
-            if text.trim().is_empty() {
-                out.push(Problem::new(file, path, "the text is empty"));
-            }
-        };
-        let skill_ref = |out: &mut Vec<Problem>, file: &str, path: String, id: &SkillId| {
-            if !skill_ids.contains(id) {
-                out.push(Problem::new(file, path, format!("unknown skill \"{id}\"")));
-            }
-        };
-        let level = |out: &mut Vec<Problem>, file: &str, path: String, l: u8| {
-            if l > 4 {
-                out.push(Problem::new(
-                    file,
-                    path,
-                    format!("level {l} is outside 0–4"),
-                ));
-            }
-        };
-
-        // Numbers feed the planner's date arithmetic: each must be finite
-        // and in a range that real content uses.
-        let number =
-            |out: &mut Vec<Problem>, file: &str, path: String, x: f64, lo: f64, hi: f64| {
-                if !(x.is_finite() && lo <= x && x <= hi) {
-                    out.push(Problem::new(
-                        file,
-                        path,
-                        format!(
-                            "{} is outside {}–{}",
-                            crate::core::problems::number(x),
-                            crate::core::problems::number(lo),
-                            crate::core::problems::number(hi)
-                        ),
-                    ));
-                }
-            };
-
+    /// Names are given and each skill has its five level descriptions.
+    fn check_skills<'a>(&'a self, chk: &mut Checks<'a>) {
         for (i, s) in self.skills.iter().enumerate() {
-            empty(
-                &mut out,
-                "skills.json",
-                format!("skills[{i}].name"),
-                &s.name,
-            );
+            chk.empty("skills.json", format!("skills[{i}].name"), &s.name);
             if s.levels.len() != 5 {
-                out.push(Problem::new(
+                chk.out.push(Problem::new(
                     "skills.json",
                     format!("skills[{i}].levels"),
                     format!(
@@ -591,40 +565,32 @@ impl Catalog {
                 ));
             }
             for (j, l) in s.levels.iter().enumerate() {
-                empty(
-                    &mut out,
-                    "skills.json",
-                    format!("skills[{i}].levels[{j}]"),
-                    l,
-                );
+                chk.empty("skills.json", format!("skills[{i}].levels[{j}]"), l);
             }
         }
+    }
+
+    /// Facts are labelled, numbers say what they measure and stay in range, choices have options.
+    fn check_facts<'a>(&'a self, chk: &mut Checks<'a>) {
         for (i, f) in self.facts.iter().enumerate() {
-            empty(
-                &mut out,
-                "experience.json",
-                format!("facts[{i}].label"),
-                &f.label,
-            );
+            chk.empty("experience.json", format!("facts[{i}].label"), &f.label);
             if f.kind == FactKind::Number
                 && f.measure.as_deref().is_none_or(|m| m.trim().is_empty())
             {
-                out.push(Problem::new(
+                chk.out.push(Problem::new(
                     "experience.json",
                     format!("facts[{i}].measure"),
                     "a number needs a \"measure\": what it counts, in words such as \"months leading projects\"",
                 ));
             }
-            number(
-                &mut out,
+            chk.number(
                 "experience.json",
                 format!("facts[{i}].min"),
                 f.min,
                 0.0,
                 MAX_FACT_VALUE,
             );
-            number(
-                &mut out,
+            chk.number(
                 "experience.json",
                 format!("facts[{i}].max"),
                 f.max,
@@ -632,26 +598,29 @@ impl Catalog {
                 MAX_FACT_VALUE,
             );
             if matches!(f.kind, FactKind::Choice | FactKind::Multi) && f.options.is_empty() {
-                out.push(Problem::new(
+                chk.out.push(Problem::new(
                     "experience.json",
                     format!("facts[{i}].options"),
                     "a choice needs options",
                 ));
             }
         }
+    }
+
+    /// Roles name known skills at levels 0–4 with importance 1–3, and known certifications.
+    fn check_roles<'a>(&'a self, chk: &mut Checks<'a>) {
         for (i, r) in self.roles.iter().enumerate() {
             let at = format!("roles[{i}]");
-            empty(&mut out, "roles.json", format!("{at}.name"), &r.name);
+            chk.empty("roles.json", format!("{at}.name"), &r.name);
             for (sid, req) in &r.requires {
-                skill_ref(&mut out, "roles.json", format!("{at}.requires.{sid}"), sid);
-                level(
-                    &mut out,
+                chk.skill_ref("roles.json", format!("{at}.requires.{sid}"), sid);
+                chk.level(
                     "roles.json",
                     format!("{at}.requires.{sid}.level"),
                     req.level,
                 );
                 if !(1..=3).contains(&req.importance) {
-                    out.push(Problem::new(
+                    chk.out.push(Problem::new(
                         "roles.json",
                         format!("{at}.requires.{sid}.importance"),
                         format!("importance {} is outside 1–3", req.importance),
@@ -663,8 +632,8 @@ impl Catalog {
                 ("core_certifications", &r.core_certifications),
             ] {
                 for (j, c) in certs.iter().enumerate() {
-                    if !cert_ids.contains(c) {
-                        out.push(Problem::new(
+                    if !chk.cert_ids.contains(c) {
+                        chk.out.push(Problem::new(
                             "roles.json",
                             format!("{at}.{list}[{j}]"),
                             format!("unknown certification \"{c}\""),
@@ -673,31 +642,29 @@ impl Catalog {
                 }
             }
         }
+    }
+
+    /// Certifications cite sources, build known skills, and their prerequisites name known facts and certifications with numbers in range.
+    fn check_certifications<'a>(&'a self, chk: &mut Checks<'a>) {
         for (i, c) in self.certifications.iter().enumerate() {
             let at = format!("certifications[{i}]");
-            empty(
-                &mut out,
-                "certifications.json",
-                format!("{at}.name"),
-                &c.name,
-            );
+            chk.empty("certifications.json", format!("{at}.name"), &c.name);
             if c.sources.is_empty() {
-                out.push(Problem::new(
+                chk.out.push(Problem::new(
                     "certifications.json",
                     format!("{at}.sources"),
                     "every certification fact needs a source",
                 ));
             }
             if c.as_of.trim().is_empty() {
-                out.push(Problem::new(
+                chk.out.push(Problem::new(
                     "certifications.json",
                     format!("{at}.as_of"),
                     "the \"as of\" date is empty",
                 ));
             }
             if let Some(h) = c.study_hours {
-                number(
-                    &mut out,
+                chk.number(
                     "certifications.json",
                     format!("{at}.study_hours"),
                     h,
@@ -706,8 +673,7 @@ impl Catalog {
                 );
             }
             if let Some(cost) = c.cost_usd {
-                number(
-                    &mut out,
+                chk.number(
                     "certifications.json",
                     format!("{at}.cost_usd"),
                     cost,
@@ -716,22 +682,12 @@ impl Catalog {
                 );
             }
             for (sid, l) in &c.builds {
-                skill_ref(
-                    &mut out,
-                    "certifications.json",
-                    format!("{at}.builds.{sid}"),
-                    sid,
-                );
-                level(
-                    &mut out,
-                    "certifications.json",
-                    format!("{at}.builds.{sid}"),
-                    *l,
-                );
+                chk.skill_ref("certifications.json", format!("{at}.builds.{sid}"), sid);
+                chk.level("certifications.json", format!("{at}.builds.{sid}"), *l);
             }
             for (j, r) in c.requires_certs.iter().enumerate() {
-                if !cert_ids.contains(r) {
-                    out.push(Problem::new(
+                if !chk.cert_ids.contains(r) {
+                    chk.out.push(Problem::new(
                         "certifications.json",
                         format!("{at}.requires_certs[{j}]"),
                         format!("unknown certification \"{r}\""),
@@ -739,21 +695,29 @@ impl Catalog {
                 }
             }
             if let Some(cond) = &c.prerequisites {
-                self.check_condition(&mut out, &format!("{at}.prerequisites"), cond, &cert_ids);
+                self.check_condition(
+                    &mut chk.out,
+                    &format!("{at}.prerequisites"),
+                    cond,
+                    &chk.cert_ids,
+                );
             }
         }
+    }
+
+    /// Activities have hours and months in range, build known skills and count toward known number facts.
+    fn check_activities<'a>(&'a self, chk: &mut Checks<'a>) {
         for (i, a) in self.activities.iter().enumerate() {
             let at = format!("activities[{i}]");
-            empty(&mut out, "activities.json", format!("{at}.name"), &a.name);
+            chk.empty("activities.json", format!("{at}.name"), &a.name);
             if a.hours.is_nan() || a.hours <= 0.0 {
-                out.push(Problem::new(
+                chk.out.push(Problem::new(
                     "activities.json",
                     format!("{at}.hours"),
                     "hours must be more than 0",
                 ));
             } else {
-                number(
-                    &mut out,
+                chk.number(
                     "activities.json",
                     format!("{at}.hours"),
                     a.hours,
@@ -761,8 +725,7 @@ impl Catalog {
                     MAX_HOURS,
                 );
             }
-            number(
-                &mut out,
+            chk.number(
                 "activities.json",
                 format!("{at}.duration_months"),
                 a.duration_months,
@@ -770,8 +733,7 @@ impl Catalog {
                 MAX_MONTHS,
             );
             if let Some(cost) = a.cost_usd {
-                number(
-                    &mut out,
+                chk.number(
                     "activities.json",
                     format!("{at}.cost_usd"),
                     cost,
@@ -780,33 +742,22 @@ impl Catalog {
                 );
             }
             for (sid, l) in &a.builds {
-                skill_ref(
-                    &mut out,
-                    "activities.json",
-                    format!("{at}.builds.{sid}"),
-                    sid,
-                );
-                level(
-                    &mut out,
-                    "activities.json",
-                    format!("{at}.builds.{sid}"),
-                    *l,
-                );
+                chk.skill_ref("activities.json", format!("{at}.builds.{sid}"), sid);
+                chk.level("activities.json", format!("{at}.builds.{sid}"), *l);
             }
             for (j, ct) in a.counts_toward.iter().enumerate() {
                 match self.fact(&ct.fact) {
-                    None => out.push(Problem::new(
+                    None => chk.out.push(Problem::new(
                         "activities.json",
                         format!("{at}.counts_toward[{j}].fact"),
                         format!("unknown fact \"{}\"", ct.fact),
                     )),
-                    Some(f) if f.kind != FactKind::Number => out.push(Problem::new(
+                    Some(f) if f.kind != FactKind::Number => chk.out.push(Problem::new(
                         "activities.json",
                         format!("{at}.counts_toward[{j}].fact"),
                         format!("fact \"{}\" is not a number", ct.fact),
                     )),
-                    Some(f) => number(
-                        &mut out,
+                    Some(f) => chk.number(
                         "activities.json",
                         format!("{at}.counts_toward[{j}].amount"),
                         ct.amount,
@@ -816,14 +767,17 @@ impl Catalog {
                 }
             }
         }
+    }
+
+    /// Mentor prompts have text.
+    fn check_prompts<'a>(&'a self, chk: &mut Checks<'a>) {
         for (i, p) in self.prompts.iter().enumerate() {
-            empty(
-                &mut out,
-                "prompts.json",
-                format!("prompts[{i}].text"),
-                &p.text,
-            );
+            chk.empty("prompts.json", format!("prompts[{i}].text"), &p.text);
         }
+    }
+
+    /// No certification requires itself, and no chain of prerequisites is too long to plan.
+    fn check_chains<'a>(&'a self, chk: &mut Checks<'a>) {
         let depths = self.prerequisite_depths();
         if let Some((i, depth)) = depths
             .as_ref()
@@ -831,7 +785,7 @@ impl Catalog {
             .and_then(|d| d.iter().copied().enumerate().max_by_key(|(_, d)| *d))
             .filter(|(_, d)| *d > MAX_PREREQUISITE_CHAIN)
         {
-            out.push(Problem::new(
+            chk.out.push(Problem::new(
                 "certifications.json",
                 format!("certifications[{i}]"),
                 format!(
@@ -841,7 +795,7 @@ impl Catalog {
             ));
         }
         if let Err(cycle) = depths {
-            out.push(Problem::new(
+            chk.out.push(Problem::new(
                 "certifications.json",
                 "certifications",
                 format!(
@@ -854,7 +808,6 @@ impl Catalog {
                 ),
             ));
         }
-        out
     }
 
     fn check_condition(
@@ -1048,5 +1001,54 @@ impl Catalog {
             }
         }
         Ok(depths)
+    }
+}
+
+/// What checking a catalog collects, and the ids every part refers to.
+struct Checks<'a> {
+    out: Vec<Problem>,
+    skill_ids: BTreeSet<&'a SkillId>,
+    cert_ids: BTreeSet<&'a CertId>,
+}
+
+impl Checks<'_> {
+    fn empty(&mut self, file: &str, path: String, text: &str) {
+        if text.trim().is_empty() {
+            self.out.push(Problem::new(file, path, "the text is empty"));
+        }
+    }
+
+    fn skill_ref(&mut self, file: &str, path: String, id: &SkillId) {
+        if !self.skill_ids.contains(id) {
+            self.out
+                .push(Problem::new(file, path, format!("unknown skill \"{id}\"")));
+        }
+    }
+
+    fn level(&mut self, file: &str, path: String, l: u8) {
+        if l > 4 {
+            self.out.push(Problem::new(
+                file,
+                path,
+                format!("level {l} is outside 0–4"),
+            ));
+        }
+    }
+
+    /// Numbers feed the planner's date arithmetic: each must be finite and
+    /// in a range that real content uses.
+    fn number(&mut self, file: &str, path: String, x: f64, lo: f64, hi: f64) {
+        if !(x.is_finite() && lo <= x && x <= hi) {
+            self.out.push(Problem::new(
+                file,
+                path,
+                format!(
+                    "{} is outside {}–{}",
+                    crate::core::problems::number(x),
+                    crate::core::problems::number(lo),
+                    crate::core::problems::number(hi)
+                ),
+            ));
+        }
     }
 }
