@@ -6,46 +6,9 @@
 mod common;
 
 use crossroads::core::bank::{Bank, Item, Track};
-use crossroads::core::content::Content;
 use crossroads::core::score::{score, Answers, Band, ConfidenceLevel, ConfidenceNote, Response};
 
-fn bank() -> Bank {
-    (*Content::builtin().expect("shipped bank is valid").bank).clone()
-}
-
-/// A respondent who strongly prefers `track`: agrees with statements that
-/// point there, disagrees with the rest, and picks the scenario option that
-/// weighs most toward it.
-fn clear_respondent(bank: &Bank, track: Track) -> Answers {
-    let toward = |dim: &crossroads::core::bank::DimensionId| -> i32 {
-        let d = bank.dimension(dim).expect("known dimension");
-        if d.track == track {
-            1
-        } else {
-            -1
-        }
-    };
-    bank.items
-        .iter()
-        .map(|item| {
-            let r = match item {
-                Item::Likert(l) => {
-                    let agree = (toward(&l.dimension) > 0) != l.reverse;
-                    Response::Likert(if agree { 5 } else { 1 })
-                }
-                Item::Scenario(s) => {
-                    let best = s
-                        .options
-                        .iter()
-                        .max_by_key(|o| o.weights.iter().map(|(d, w)| w * toward(d)).sum::<i32>())
-                        .expect("options");
-                    Response::Choice(best.id.clone())
-                }
-            };
-            (item.id().clone(), r)
-        })
-        .collect()
-}
+use common::{bank, clear_respondent};
 
 fn all_likert(bank: &Bank, value: u8) -> Answers {
     bank.items

@@ -94,44 +94,7 @@ pub struct RoleFit {
 /// answered (then skills alone decide). Aptitude weighs 60 %, current
 /// skills 40 %: skills can be learned, preferences change slowly.
 pub fn suggest_roles(cat: &Catalog, leaning: Option<f64>, ratings: &SkillRatings) -> Vec<RoleFit> {
-    let l = leaning.unwrap_or(0.0).clamp(-100.0, 100.0);
-    let mut fits: Vec<(usize, RoleFit)> = cat
-        .roles
-        .iter()
-        .enumerate()
-        .map(|(i, role)| {
-            let track_fit = match role.track {
-                CareerTrack::Management => (l + 100.0) / 2.0,
-                CareerTrack::Technical => (100.0 - l) / 2.0,
-                CareerTrack::Hybrid => 100.0 - l.abs(),
-                CareerTrack::Both => 50.0,
-            };
-            let skill_fit = gap(cat, role, ratings).fit;
-            let score = match leaning {
-                Some(_) => 0.6 * track_fit + 0.4 * skill_fit,
-                None => skill_fit,
-            };
-            let side = match role.track {
-                CareerTrack::Management => "a management role",
-                CareerTrack::Technical => "a technical-track role",
-                CareerTrack::Hybrid => "a hybrid role, half technical and half management",
-                CareerTrack::Both => "a role on either track",
-            };
-            let why = match leaning {
-                Some(_) => format!(
-                    "{} is {side}; your answers match that track {:.0} of 100, and your skills already meet {:.0}% of what it asks.",
-                    role.name, track_fit, skill_fit
-                ),
-                None => format!(
-                    "{} is {side}; your skills already meet {:.0}% of what it asks. Answer the questionnaire to weigh your preferences too.",
-                    role.name, skill_fit
-                ),
-            };
-            (i, RoleFit { role: role.id.clone(), score, track_fit, skill_fit, why })
-        })
-        .collect();
-    fits.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
-    fits.into_iter().take(3).map(|(_, f)| f).collect()
+    suggest_roles_agreeing(cat, leaning, ratings, &[])
 }
 
 /// The catalog's roles whose name appears in `text` (case-insensitive), in
