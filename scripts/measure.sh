@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what a first visit costs: the gzip size of every file the browser
-# loads for the assessment page, the same for the planner page, and
+# loads for the assessment page, the same for each other page opened cold, and
 # Lighthouse (mobile) scores against the built dist/. Not part of
 # the test run; for release notes and budgets (150 KB gzip first load).
 #
@@ -14,18 +14,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run scripts/build.sh (or scripts/serve.sh) first" >&2; exit 1; }
-# What a first visit loads and what the planner page adds: see
+# What a first visit loads and what each other page loads cold: see
 # scripts/sizes.mjs.
 node --input-type=module -e '
-import { FIRST_VISIT_BUDGET, sizes, total } from "./scripts/sizes.mjs";
-const { firstVisit, planner } = sizes("dist");
+import { ENTRY_BUDGETS, FIRST_VISIT_BUDGET, sizes, total } from "./scripts/sizes.mjs";
+const { firstVisit, entries } = sizes("dist");
 const show = (label, files, budget) => {
   for (const f of files) console.log(`  ${f.file.padEnd(44)} ${String(f.bytes).padStart(9)} ${String(f.gzip).padStart(9)}`);
   console.log(`${label.padEnd(46)} ${"".padStart(9)} ${String(total(files)).padStart(9)}${budget ? `  (budget ${budget})` : ""}`);
 };
 console.log(`${"file".padEnd(46)} ${"bytes".padStart(9)} ${"gzip".padStart(9)}`);
 show("first visit (assessment page), gzip", firstVisit, FIRST_VISIT_BUDGET);
-show("planner page, when first opened, gzip", planner);
+for (const [page, files] of Object.entries(entries)) show(`${page}, opened cold, gzip`, files, ENTRY_BUDGETS[page]);
 '
 
 if [ "${1:-}" = "--lighthouse" ]; then

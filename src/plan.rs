@@ -1,7 +1,8 @@
-//! The planner page (`plan.html`): skills, roadmap, mentor, compare, cohort
-//! and admin screens, built as a second wasm binary so that the assessment a
-//! first visitor loads stays small. It has no native face: the command-line
-//! tool is the `crossroads` binary.
+//! The planner page (`plan.html`): the technician's result, method, skills,
+//! experience, roles, gap and roadmap screens, built as a wasm binary of its
+//! own so that the assessment a first visitor loads stays small (see
+//! [`crossroads::routes`]). It has no native face: the command-line tool is
+//! the `crossroads` binary.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -4,10 +4,14 @@
 //!
 //! Hash routing: `#/questions`, `#/results`, … The fragment never reaches a
 //! server, so `dist/` works on any static host and under any sub-path. The
-//! app is built as two pages so that a first visit stays small: the
-//! assessment (`index.html`: welcome and questionnaire) and the planner
-//! (`plan.html`: result, method, skills, roadmap, mentor, compare, cohort,
-//! admin). Every route belongs to one of them.
+//! app is built as four pages, one per audience, so that each person
+//! downloads only the screens they use: the assessment (`index.html`:
+//! welcome and questionnaire) and the planner (`plan.html`: result, method,
+//! skills, experience, roles, gap, roadmap) for technicians, the mentor's
+//! page (`mentor.html`: open results, shared links, compare, meeting
+//! report) and the program's page (`program.html`: cohort overview and
+//! deployment check). Every route belongs to one of them; an address on the
+//! wrong page (an old link, a typed one) loads the right page.
 
 /// Every screen of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,31 +42,51 @@ pub enum Route {
     NotFound,
 }
 
-/// One of the two pages the app is built as.
+/// One of the four pages the app is built as, each its own wasm binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     /// `index.html`: welcome and questionnaire.
     Assess,
-    /// `plan.html`: the result and everything after it.
+    /// `plan.html`: the technician's result, skills, gap and roadmap.
     Plan,
+    /// `mentor.html`: results opened from files and share links, compared
+    /// and reviewed.
+    Mentor,
+    /// `program.html`: the cohort overview and the deployment check.
+    Program,
 }
 
 impl Page {
+    const ALL: [Page; 4] = [Page::Assess, Page::Plan, Page::Mentor, Page::Program];
+
     /// The page's address relative to the app's folder.
     pub fn file(self) -> &'static str {
         match self {
             Page::Assess => "./",
             Page::Plan => "plan.html",
+            Page::Mentor => "mentor.html",
+            Page::Program => "program.html",
         }
     }
 
-    /// The page a path belongs to (`/a/b/plan.html` → planner).
+    /// The page's full address beside the page at `here` (any page of the
+    /// app, with or without a fragment or query):
+    /// `https://host/a/plan.html#/skills` → `https://host/a/mentor.html`.
+    pub fn address_beside(self, here: &str) -> String {
+        let here = here.split(['#', '?']).next().unwrap_or_default();
+        let folder = here.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let file = self.file().trim_start_matches("./");
+        format!("{folder}/{file}")
+    }
+
+    /// The page a path belongs to (`/a/b/plan.html` → planner); the
+    /// folder itself and anything unknown is the assessment.
     pub fn of_path(path: &str) -> Page {
-        if path.ends_with("/plan.html") || path == "plan.html" {
-            Page::Plan
-        } else {
-            Page::Assess
-        }
+        let name = path.rsplit('/').next().unwrap_or(path);
+        Page::ALL
+            .into_iter()
+            .find(|p| p.file() == name)
+            .unwrap_or(Page::Assess)
     }
 }
 
@@ -75,18 +99,15 @@ impl Route {
             Route::NotFound => None,
             Route::Results
             | Route::Method
-            | Route::Open
-            | Route::Opened(_)
-            | Route::Report(_)
-            | Route::Shared
-            | Route::Compare
-            | Route::Admin
-            | Route::Cohort
             | Route::Skills
             | Route::Experience
             | Route::Roles
             | Route::Gap
             | Route::Roadmap => Some(Page::Plan),
+            Route::Open | Route::Opened(_) | Route::Report(_) | Route::Shared | Route::Compare => {
+                Some(Page::Mentor)
+            }
+            Route::Admin | Route::Cohort => Some(Page::Program),
         }
     }
 

@@ -3,14 +3,16 @@
 // online visit.
 //
 // The build (scripts/assemble.mjs) replaces the placeholders below with a
-// version derived from the built files and two lists: PRECACHE, the
-// assessment page and its files, cached at install; LAZY, the planner page
-// and its files, cached the first time they are used — so a first visit
-// downloads nothing it does not show. Besides those, only the program's
+// version derived from the built files and three lists: PRECACHE, the
+// assessment page and its files, cached at install; LAZY, the other pages
+// (planner, mentor, program) and their files, cached the first time they
+// are used — so a first visit downloads nothing it does not show; WARM, the
+// planner's files, fetched ahead while the questionnaire is answered. Besides those, only the program's
 // crossroads.json and the files it names are cached; nothing else.
 const VERSION = 'dev';
 const PRECACHE = [];
 const LAZY = [];
+const WARM = [];
 const CACHE = `crossroads-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -36,7 +38,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data !== 'warm-planner') return;
   event.waitUntil(caches.open(CACHE).then(async (cache) => {
-    for (const file of LAZY) {
+    for (const file of WARM) {
       const url = new URL(file, self.location).href;
       if (!(await cache.match(url))) await cache.add(url).catch(() => {});
     }

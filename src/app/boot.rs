@@ -117,8 +117,8 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
             }
         }
     };
-    // The assessment page needs only the bank; the planner needs all.
-    let uses_catalog = P::PAGE == Page::Plan;
+    // The assessment page needs only the bank; the other pages need all.
+    let uses_catalog = P::PAGE != Page::Assess;
     let files: Vec<_> = config
         .content
         .named()

@@ -29,28 +29,42 @@ use route::{use_route, Page, Route};
 use state::{now, AssessContext, AssessState};
 use storage::{Loaded, SaveError, Store};
 
-/// One of the two pages the app is built as: what content it parses at
-/// start-up and which screens it shows. Each page is its own binary, so the
-/// assessment a first visitor loads carries none of the planner's code or
-/// catalog.
+/// One of the four pages the app is built as: what content it parses at
+/// start-up and which screens it shows. Each page is its own binary, so a
+/// person downloads only their own screens: the assessment a first visitor
+/// loads carries none of the planner's code or catalog, and the
+/// technician's planner none of the mentor's or the program's screens.
+///
+/// The defaults are for the pages after the questionnaire, which need the
+/// whole bank, the catalog and the whole save.
 pub trait Part: 'static {
     /// The page this part is.
     const PAGE: Page;
-    /// The built-in bank as this page needs it.
-    fn builtin_bank() -> Result<Bank, Vec<Problem>>;
-    /// The built-in catalog this page needs, or `None` when it runs on the
-    /// question bank alone (its catalog is then empty).
-    fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>>;
-    /// A program's catalog files, or `None` when this page does not use
-    /// the catalog (then they are not even fetched).
-    fn program_catalog(texts: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>>;
     /// The screen for a route this page owns.
     fn page(route: Route) -> Html;
+    /// The built-in bank as this page needs it.
+    fn builtin_bank() -> Result<Bank, Vec<Problem>> {
+        Bank::from_json(content::BANK_FILE, content::BANK_JSON)
+    }
+    /// The built-in catalog this page needs, or `None` when it runs on the
+    /// question bank alone (its catalog is then empty).
+    fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
+        Some(Catalog::from_texts(&crate::core::content::BUILTIN_CATALOG))
+    }
+    /// A program's catalog files, or `None` when this page does not use
+    /// the catalog (then they are not even fetched).
+    fn program_catalog(texts: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
+        Some(texts.validated_catalog())
+    }
     /// Reads a save: the planner reads all of it; the assessment only the
     /// questionnaire's fields, keeping the rest as written.
-    fn decode(text: &str) -> Result<(Session, Kept), LoadError>;
+    fn decode(text: &str) -> Result<(Session, Kept), LoadError> {
+        Session::decode(text).map(|s| (s, Kept::default()))
+    }
     /// Writes a save, with the fields `decode` kept.
-    fn encode(session: &Session, kept: &Kept) -> String;
+    fn encode(session: &Session, _kept: &Kept) -> String {
+        session.encode()
+    }
 }
 
 /// The assessment: welcome and questionnaire.
@@ -58,6 +72,9 @@ pub struct Assess;
 
 impl Part for Assess {
     const PAGE: Page = Page::Assess;
+    fn page(route: Route) -> Html {
+        pages::assess_page(route)
+    }
     /// The questionnaire's copy: without the texts only the planner shows.
     fn builtin_bank() -> Result<Bank, Vec<Problem>> {
         Bank::parse(content::BANK_FILE, content::BANK_QUESTIONNAIRE_JSON)
@@ -68,9 +85,6 @@ impl Part for Assess {
     fn program_catalog(_: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
         None
     }
-    fn page(route: Route) -> Html {
-        pages::assess_page(route)
-    }
     fn decode(text: &str) -> Result<(Session, Kept), LoadError> {
         Session::decode_questionnaire(text)
     }
@@ -79,34 +93,40 @@ impl Part for Assess {
     }
 }
 
-/// The planner: skills, experience, roles, gap, roadmap, and the mentor's,
-/// facilitator's and coordinator's screens.
+/// The technician's planner: result, method, skills, experience, roles,
+/// gap and roadmap.
 pub struct Plan;
 
 impl Part for Plan {
     const PAGE: Page = Page::Plan;
-    fn builtin_bank() -> Result<Bank, Vec<Problem>> {
-        Bank::from_json(content::BANK_FILE, content::BANK_JSON)
-    }
-    fn builtin_catalog() -> Option<Result<Catalog, Vec<Problem>>> {
-        Some(Catalog::from_texts(&crate::core::content::BUILTIN_CATALOG))
-    }
-    fn program_catalog(texts: &ProgramTexts) -> Option<Result<Catalog, Vec<Problem>>> {
-        Some(texts.validated_catalog())
-    }
     fn page(route: Route) -> Html {
         pages::plan_page(route)
     }
-    fn decode(text: &str) -> Result<(Session, Kept), LoadError> {
-        Session::decode(text).map(|s| (s, Kept::default()))
+}
+
+/// The mentor's page: results opened from files and share links, their
+/// review, comparison and meeting report.
+pub struct Mentor;
+
+impl Part for Mentor {
+    const PAGE: Page = Page::Mentor;
+    fn page(route: Route) -> Html {
+        pages::mentor_page(route)
     }
-    fn encode(session: &Session, _: &Kept) -> String {
-        session.encode()
+}
+
+/// The program's page: the cohort overview and the deployment check.
+pub struct Program;
+
+impl Part for Program {
+    const PAGE: Page = Page::Program;
+    fn page(route: Route) -> Html {
+        pages::program_page(route)
     }
 }
 
 /// Mounts page `P` into `#app`, replacing the static first-paint content —
-/// unless the address belongs to the other page, which is then loaded
+/// unless the address belongs to another page, which is then loaded
 /// instead.
 pub fn mount<P: Part>() {
     if route::hand_over(route::Route::from_hash(
@@ -122,11 +142,13 @@ pub fn mount<P: Part>() {
     if let Some(root) = root {
         yew::Renderer::<App<P>>::with_root(root).render();
     }
-    register_service_worker();
 }
 
 /// Caches the app for offline use. Service workers exist only in secure
 /// contexts (https, localhost); elsewhere the app simply stays online-only.
+/// Called once the page is usable: the worker's install downloads the
+/// assessment's files, which a mentor opening a shared result should not
+/// wait for.
 fn register_service_worker() {
     if let Some(workers) = service_workers() {
         let _ = workers.register("./sw.js");
@@ -177,6 +199,9 @@ pub fn App<P: Part>() -> Html {
                 {
                     loading.remove();
                 }
+                // After the screen has rendered.
+                boot::next_tick().await;
+                register_service_worker();
             });
         });
     }
@@ -303,9 +328,9 @@ pub fn Assessment<P: Part>(props: &AssessmentProps) -> Html {
             { page }
         </>
     };
-    // Only the planner shows results opened from files and links; a
-    // constant per page, so the assessment carries none of that code.
-    let body = if P::PAGE == Page::Plan {
+    // Only the mentor's page shows results opened from files and links; a
+    // constant per page, so the other pages carry none of that code.
+    let body = if P::PAGE == Page::Mentor {
         html! { <opened::OpenedProvider store={(*store).clone()}>{ body }</opened::OpenedProvider> }
     } else {
         body

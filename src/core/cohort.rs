@@ -514,7 +514,7 @@ fn csv_row(fields: &[String]) -> String {
         !f.is_empty()
             && f.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-            && f.parse::<f64>().is_ok()
+            && crate::core::text::decimal(f).is_some()
     };
     let mut line = fields
         .iter()

@@ -1,20 +1,69 @@
-// The first visit stays within its budget: 150 KB gzip for everything the
-// browser loads for the assessment page (wasm, glue, boot script, page,
-// stylesheet, icon, manifest, service worker, crossroads.json). A size is
-// deterministic for a build, so this is a check, not a benchmark.
-import { test } from 'node:test';
+// Every page stays within its budget: the gzip size of everything the
+// browser loads for it (wasm, glue, boot script, page, stylesheets, icon,
+// manifest, service worker, crossroads.json). A size is deterministic for a
+// build, so this is a check, not a benchmark. The last test opens each page
+// cold in Chromium and checks that what it really fetches before it is
+// usable is what the sizes count.
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIRST_VISIT_BUDGET, sizes, total } from '../../scripts/sizes.mjs';
+import { readFileSync } from 'node:fs';
+import { ENTRY_BUDGETS, FIRST_VISIT_BUDGET, sizes, total } from '../../scripts/sizes.mjs';
+import { appReady, launch, openPage } from './helpers.mjs';
 
-test('a first visit loads at most 150 KB gzip, and none of the planner page', () => {
-  const { firstVisit, planner } = sizes('dist');
+const list = (files) => files.map((f) => `  ${f.file} ${f.gzip}`).join('\n');
+
+test('a first visit loads at most 150 KB gzip, and none of the other pages', () => {
+  const { firstVisit } = sizes('dist');
   const files = firstVisit.map((f) => f.file);
   for (const kind of [/_bg\.wasm$/, /^crossroads-[0-9a-f]+\.js$/, /^style-.*\.css$/, /^index\.html$/, /^sw\.js$/]) {
     assert.ok(files.some((f) => kind.test(f)), `the first visit includes ${kind}: ${files.join(', ')}`);
   }
-  assert.ok(!files.some((f) => /plan/.test(f)), `no planner file on the first visit: ${files.join(', ')}`);
+  assert.ok(!files.some((f) => /plan|mentor|program/.test(f)), `no other page's file on the first visit: ${files.join(', ')}`);
   const gzip = total(firstVisit);
-  assert.ok(gzip <= FIRST_VISIT_BUDGET, `first visit: ${gzip} bytes gzip, budget ${FIRST_VISIT_BUDGET}:\n${
-    firstVisit.map((f) => `  ${f.file} ${f.gzip}`).join('\n')}`);
-  assert.ok(planner.some((f) => /_bg\.wasm$/.test(f.file)), 'the planner has its own wasm');
+  assert.ok(gzip <= FIRST_VISIT_BUDGET, `first visit: ${gzip} bytes gzip, budget ${FIRST_VISIT_BUDGET}:\n${list(firstVisit)}`);
+});
+
+test('each page a person can land on cold stays within its budget, with one wasm of its own', () => {
+  const { entries } = sizes('dist');
+  const wasmOf = {};
+  for (const [page, files] of Object.entries(entries)) {
+    const wasm = files.filter((f) => f.file.endsWith('_bg.wasm'));
+    assert.equal(wasm.length, 1, `${page} loads one wasm:\n${list(files)}`);
+    wasmOf[page] = wasm[0].file;
+    assert.ok(files.some((f) => f.file === page), `${page} counts itself`);
+    const gzip = total(files);
+    assert.ok(gzip <= ENTRY_BUDGETS[page], `${page}: ${gzip} bytes gzip, budget ${ENTRY_BUDGETS[page]}:\n${list(files)}`);
+  }
+  assert.equal(new Set(Object.values(wasmOf)).size, Object.keys(wasmOf).length, `each page has its own wasm: ${JSON.stringify(wasmOf)}`);
+});
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+test('opened cold, each entry page fetches only what its budget counts before it is usable', async () => {
+  const { entries } = sizes('dist');
+  const share = readFileSync(new URL('../fixtures/share_bank_1.0.0.txt', import.meta.url), 'utf8').trim();
+  const landings = [
+    ['plan.html', '#/results'], ['plan.html', '#/roadmap'],
+    ['mentor.html', '#/open'], ['mentor.html', share],
+    ['program.html', '#/cohort'],
+  ];
+  for (const [page, hash] of landings) {
+    const { context, page: tab, problems } = await openPage(env.browser);
+    await tab.goto(`${env.base}${page}${hash}`);
+    await appReady(tab);
+    await tab.locator('main h1').first().waitFor();
+    // What the page itself fetched (the service worker's own downloads,
+    // which start once the page is usable, are not the page's).
+    const fetched = new Set(await tab.evaluate(() => [
+      location.href, ...performance.getEntriesByType('resource').map((e) => e.name),
+    ].map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html')));
+    const counted = new Set(entries[page].map((f) => f.file));
+    const extra = [...fetched].filter((f) => !counted.has(f));
+    assert.deepEqual(extra, [], `${page}${hash.slice(0, 12)} fetched files its budget does not count`);
+    assert.ok(fetched.has(page), `${page} was fetched: ${[...fetched].join(', ')}`);
+    await context.close();
+    assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+  }
 });

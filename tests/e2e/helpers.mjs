@@ -100,10 +100,15 @@ export async function seedFinished(page, track) {
 }
 
 
-/** Routes shown by the assessment page (index.html); the rest are the planner's. */
-const ASSESS_ROUTES = ['', 'questions'];
+/** The page that shows each route (src/routes.rs): the assessment, the mentor's and the program's; the rest are the planner's. */
+const PAGE_OF = [
+  [/^(questions)?$/, ''],
+  [/^(open|compare|opened\/\d+|report\/\d+|r\?.*)$/, 'mentor.html'],
+  [/^(cohort|admin)$/, 'program.html'],
+];
 
 /** The address of a route on the page that shows it: `route('skills')` → `plan.html#/skills`. */
 export function route(base, name = '') {
-  return ASSESS_ROUTES.includes(name) ? `${base}#/${name}` : `${base}plan.html#/${name}`;
+  const page = PAGE_OF.find(([pattern]) => pattern.test(name))?.[1] ?? 'plan.html';
+  return `${base}${page}#/${name}`;
 }

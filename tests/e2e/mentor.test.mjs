@@ -152,14 +152,17 @@ test('a share link opens read-only; a truncated one shows its message', async ()
   await viewer.page.goto(link);
   await viewer.page.getByRole('heading', { level: 1, name: `Lee <i>x</i>'s result: ${BANK.tracks.technical.name}` }).waitFor();
   assert.equal(await viewer.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), null, 'viewing saves nothing');
-  // A link to the assessment page (as older builds made them) is handed to
-  // the planner with the whole fragment.
-  const oldStyle = await openPage(env.browser);
-  await oldStyle.page.goto(link.replace('plan.html#', '#'));
-  await oldStyle.page.waitForURL(/plan\.html#\/r\?/);
-  await oldStyle.page.getByRole('heading', { level: 1, name: `Lee <i>x</i>'s result: ${BANK.tracks.technical.name}` }).waitFor();
-  await oldStyle.context.close();
-  assert.deepEqual(oldStyle.problems, { foreign: [], csp: [], errors: [] });
+  assert.match(link, /\/mentor\.html#\/r\?/, 'the link opens the mentor\'s page');
+  // Links to the assessment page or the planner (as older builds made them)
+  // are handed to the mentor's page with the whole fragment.
+  for (const older of ['#', 'plan.html#']) {
+    const oldStyle = await openPage(env.browser);
+    await oldStyle.page.goto(link.replace('mentor.html#', older));
+    await oldStyle.page.waitForURL(/mentor\.html#\/r\?/);
+    await oldStyle.page.getByRole('heading', { level: 1, name: `Lee <i>x</i>'s result: ${BANK.tracks.technical.name}` }).waitFor();
+    await oldStyle.context.close();
+    assert.deepEqual(oldStyle.problems, { foreign: [], csp: [], errors: [] });
+  }
   await viewer.page.goto(link.slice(0, -12));
   await viewer.page.reload();
   await viewer.page.getByRole('alert').filter({ hasText: /incomplete/ }).waitFor();

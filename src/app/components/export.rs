@@ -51,11 +51,14 @@ pub fn ExportPanel() -> Html {
                 &state.session,
                 state.session.display_name.as_deref(),
             );
-            let base = web_sys::window()
+            // The link opens the page that shows shared results.
+            let here = web_sys::window()
                 .and_then(|w| w.location().href().ok())
-                .map(|h| h.split('#').next().unwrap_or_default().to_owned())
                 .unwrap_or_default();
-            link.set(Some(format!("{base}{fragment}")));
+            let page = crate::routes::Route::Shared
+                .page()
+                .unwrap_or(crate::routes::Page::Mentor);
+            link.set(Some(format!("{}{fragment}", page.address_beside(&here))));
         })
     };
     let copied = use_state(|| None::<String>);

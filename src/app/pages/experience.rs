@@ -37,7 +37,7 @@ pub fn ExperiencePage() -> Html {
                                 let fid = fact.id.clone();
                                 let (min, max) = (fact.min, fact.max);
                                 move |v: String| {
-                                    let parsed = v.trim().parse::<f64>().ok().filter(|x| x.is_finite()).map(|x| crate::core::session::two_decimals(x.clamp(min, max)));
+                                    let parsed = crate::core::text::decimal(&v).map(|x| crate::core::session::two_decimals(x.clamp(min, max)));
                                     state.dispatch(Action::SetFact(fid.clone(), parsed.map(FactValue::Number)));
                                 }
                             };

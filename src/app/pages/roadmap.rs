@@ -88,7 +88,7 @@ pub fn Roadmap() -> Html {
     let on_hours = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            if let Ok(h) = value_of(&e).trim().parse::<f64>() {
+            if let Some(h) = crate::core::text::decimal(&value_of(&e)) {
                 state.dispatch(Action::SetHours(h));
             }
         })
@@ -97,9 +97,7 @@ pub fn Roadmap() -> Html {
         let state = state.clone();
         Callback::from(move |e: Event| {
             let v = value_of(&e);
-            state.dispatch(Action::SetBudget(
-                v.trim().parse::<f64>().ok().filter(|x| x.is_finite()),
-            ));
+            state.dispatch(Action::SetBudget(crate::core::text::decimal(&v)));
         })
     };
     let on_start = {
