@@ -287,3 +287,47 @@ fn a_bank_of_a_hundred_thousand_questions_is_checked_at_once() {
         .iter()
         .any(|p| p.path == "items" && p.message.contains("at most 10000")));
 }
+
+/// An item whose kind and fields disagree is refused with the variant that
+/// says which, and in the words a bank's author reads (through serde too).
+#[test]
+fn an_item_whose_kind_and_fields_disagree_names_the_item_and_the_fault() {
+    use crossroads::core::bank::{Item, ItemError, ItemId, RawItem};
+    let id = || ItemId::from("q9");
+    let option = json!([{ "id": "a", "text": "A", "weights": {} }]);
+    let cases: Vec<(Value, ItemError, &str)> = vec![
+        (
+            json!({ "id": "q9", "kind": "likert", "text": "t", "dimension": "d", "options": option }),
+            ItemError::LikertWithOptions(id()),
+            "likert item \"q9\" cannot have options",
+        ),
+        (
+            json!({ "id": "q9", "kind": "likert", "text": "t" }),
+            ItemError::LikertWithoutDimension(id()),
+            "likert item \"q9\" needs a dimension",
+        ),
+        (
+            json!({ "id": "q9", "kind": "scenario", "text": "t", "reverse": true, "options": option }),
+            ItemError::ScenarioWithDimension(id()),
+            "scenario \"q9\" weighs dimensions through its options; remove \"dimension\" and \"reverse\"",
+        ),
+        (
+            json!({ "id": "q9", "kind": "scenario", "text": "t", "dimension": "d", "options": option }),
+            ItemError::ScenarioWithDimension(id()),
+            "scenario \"q9\" weighs dimensions through its options; remove \"dimension\" and \"reverse\"",
+        ),
+        (
+            json!({ "id": "q9", "kind": "scenario", "text": "t" }),
+            ItemError::ScenarioWithoutOptions(id()),
+            "scenario \"q9\" needs options",
+        ),
+    ];
+    for (raw, variant, message) in cases {
+        let parsed: RawItem = serde_json::from_value(raw.clone()).expect("the raw item reads");
+        let err = Item::try_from(parsed).unwrap_err();
+        assert_eq!(err, variant, "{raw}");
+        assert_eq!(err.to_string(), message, "{raw}");
+        let through_serde = serde_json::from_value::<Item>(raw).unwrap_err().to_string();
+        assert_eq!(through_serde, message);
+    }
+}

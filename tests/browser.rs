@@ -104,6 +104,10 @@ fn a_full_storage_refuses_the_save_without_panicking() {
     let mut big = sample(&content());
     big.started = Some("y".repeat(600 * 1024));
     assert_eq!(store.save(&big), Err(SaveError::Refused));
+    assert_eq!(
+        SaveError::Refused.to_string(),
+        "the browser refused to save (its storage may be full)"
+    );
     local().clear().unwrap();
 }
 

@@ -219,3 +219,27 @@ fn a_damaged_archive_is_listed_not_fatal() {
         .contains("archive"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A folder that cannot be created is named, with the system's words, as
+/// the `cohort` command prints it.
+#[test]
+fn an_export_folder_that_cannot_be_created_is_named() {
+    use crossroads::core::parquet_export::{ExportError, ParquetExport};
+    let dir = temp_dir("parquet-blocked");
+    let blocker = dir.join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let target = blocker.join("out");
+    let bank = Content::builtin().unwrap().bank;
+    let Err(err) = ParquetExport::create(&target, &bank) else {
+        panic!("a folder inside a file cannot be created");
+    };
+    let ExportError::Create { path, source } = &err else {
+        panic!("creating the folder fails: {err:?}");
+    };
+    assert_eq!(path, &target);
+    assert_eq!(
+        err.to_string(),
+        format!("{}: cannot create: {source}", target.display())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -325,7 +325,7 @@ fn numbers_round_trip_exactly() {
 /// imported file, entry by entry.
 #[test]
 fn the_stored_list_of_opened_results_is_checked_entry_by_entry() {
-    use crossroads::core::result_file::decode_list;
+    use crossroads::core::result_file::{decode_list, ListError};
     let bank = bank();
     let good = vec![generated(&bank, 1), generated(&bank, 2)];
     let text = serde_json::to_string(&good).unwrap();
@@ -333,6 +333,18 @@ fn the_stored_list_of_opened_results_is_checked_entry_by_entry() {
     let mut bad = good.clone();
     bad[1].session.skills.insert("networking".into(), 9);
     let err = decode_list(&serde_json::to_string(&bad).unwrap()).unwrap_err();
-    assert!(err.starts_with("at [1].session.skills.networking"), "{err}");
-    assert!(decode_list("{broken").is_err());
+    let ListError::BadEntry { index: 1, bad } = &err else {
+        panic!("the second entry is the bad one: {err:?}");
+    };
+    assert_eq!(bad.path, "session.skills.networking");
+    assert_eq!(
+        err.to_string(),
+        format!("at [1].session.skills.networking: {}", bad.message)
+    );
+    let err = decode_list("{broken").unwrap_err();
+    let ListError::NotAList(why) = &err else {
+        panic!("not JSON is not a list: {err:?}");
+    };
+    assert_eq!(&err.to_string(), why);
+    assert!(why.contains("expected a sequence"), "{why}");
 }

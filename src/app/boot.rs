@@ -39,22 +39,43 @@ pub struct Booted {
     pub report: Rc<BootReport>,
 }
 
+/// Why a program's file beside `index.html` could not be fetched; shown as
+/// a problem on the deployment check.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum FetchError {
+    /// Not in a browser window (a worker, a test harness).
+    #[error("no window")]
+    NoWindow,
+    /// Offline with nothing cached, or the request was blocked.
+    #[error("the file could not be fetched (network error)")]
+    Network,
+    /// `fetch` resolved to something that is not a `Response`.
+    #[error("not a response")]
+    NotAResponse,
+    /// The server answered with an error status other than 404.
+    #[error("the server answered HTTP {0}")]
+    Status(u16),
+    /// The body could not be read as text.
+    #[error("unreadable body")]
+    UnreadableBody,
+}
+
 /// Fetches a file beside `index.html`: `Ok(None)` when it does not exist.
-async fn fetch_text(path: &str) -> Result<Option<String>, String> {
-    let window = web_sys::window().ok_or("no window")?;
+async fn fetch_text(path: &str) -> Result<Option<String>, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
     let response = JsFuture::from(window.fetch_with_str(path))
         .await
-        .map_err(|_| "the file could not be fetched (network error)".to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+        .map_err(|_| FetchError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::NotAResponse)?;
     if response.status() == 404 {
         return Ok(None);
     }
     if !response.ok() {
-        return Err(format!("the server answered HTTP {}", response.status()));
+        return Err(FetchError::Status(response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| "unreadable body")?)
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::UnreadableBody)?)
         .await
-        .map_err(|_| "unreadable body".to_owned())?;
+        .map_err(|_| FetchError::UnreadableBody)?;
     Ok(text.as_string())
 }
 
@@ -103,7 +124,9 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
         Ok(None) => return fallback(report, Config::default()),
         Err(why) => {
             // Offline with nothing cached, or a server error: run as shipped.
-            report.problems.push(Problem::new(CONFIG_FILE, "$", why));
+            report
+                .problems
+                .push(Problem::new(CONFIG_FILE, "$", why.to_string()));
             return fallback(report, Config::default());
         }
         Ok(Some(text)) => {
@@ -139,7 +162,9 @@ pub async fn boot<P: Part>(builtin: Rc<Content>) -> Booted {
                 format!("content.{key}"),
                 format!("\"{path}\" was not found beside index.html"),
             )),
-            Err(why) => report.problems.push(Problem::new(path, "$", why)),
+            Err(why) => report
+                .problems
+                .push(Problem::new(path, "$", why.to_string())),
         }
     }
     // The bank and the catalog fall back to the built-in ones each on its

@@ -42,7 +42,8 @@ pub fn load(store: &Store) -> Found {
     };
     match decode_list(&text) {
         Ok(list) => Found::List(list),
-        Err(detail) => {
+        Err(error) => {
+            let detail = error.to_string();
             let kept_aside = match store.get(OPENED_ASIDE_KEY) {
                 Some(existing) if existing == text => true,
                 _ => store.set(OPENED_ASIDE_KEY, &text).is_ok(),

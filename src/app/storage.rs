@@ -56,11 +56,13 @@ pub enum Loaded {
 }
 
 /// Why a save failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError {
     /// Storage is full (or the browser refused the write).
+    #[error("the browser refused to save (its storage may be full)")]
     Refused,
     /// There is no storage to write to.
+    #[error("this browser is not letting Crossroads store anything")]
     Unavailable,
 }
 

@@ -247,19 +247,38 @@ enum ItemKind {
     Scenario,
 }
 
-impl TryFrom<RawItem> for Item {
-    type Error = String;
+/// Why an item as written is not a question: its kind and its fields
+/// disagree. Each names the item.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ItemError {
+    /// A statement with scenario options.
+    #[error("likert item \"{0}\" cannot have options")]
+    LikertWithOptions(ItemId),
+    /// A statement that says nothing of the dimension it measures.
+    #[error("likert item \"{0}\" needs a dimension")]
+    LikertWithoutDimension(ItemId),
+    /// A scenario with a statement's `dimension` or `reverse`.
+    #[error("scenario \"{0}\" weighs dimensions through its options; remove \"dimension\" and \"reverse\"")]
+    ScenarioWithDimension(ItemId),
+    /// A scenario without options to choose from.
+    #[error("scenario \"{0}\" needs options")]
+    ScenarioWithoutOptions(ItemId),
+}
 
-    fn try_from(raw: RawItem) -> Result<Item, String> {
+impl TryFrom<RawItem> for Item {
+    type Error = ItemError;
+
+    fn try_from(raw: RawItem) -> Result<Item, ItemError> {
         match raw.kind {
             ItemKind::Likert => {
                 if raw.options.is_some() {
-                    return Err(format!("likert item \"{}\" cannot have options", raw.id));
+                    return Err(ItemError::LikertWithOptions(raw.id));
                 }
+                let Some(dimension) = raw.dimension else {
+                    return Err(ItemError::LikertWithoutDimension(raw.id));
+                };
                 Ok(Item::Likert(LikertItem {
-                    dimension: raw
-                        .dimension
-                        .ok_or_else(|| format!("likert item \"{}\" needs a dimension", raw.id))?,
+                    dimension,
                     reverse: raw.reverse.unwrap_or(false),
                     id: raw.id,
                     text: raw.text,
@@ -267,15 +286,13 @@ impl TryFrom<RawItem> for Item {
             }
             ItemKind::Scenario => {
                 if raw.dimension.is_some() || raw.reverse.is_some() {
-                    return Err(format!(
-                        "scenario \"{}\" weighs dimensions through its options; remove \"dimension\" and \"reverse\"",
-                        raw.id
-                    ));
+                    return Err(ItemError::ScenarioWithDimension(raw.id));
                 }
+                let Some(options) = raw.options else {
+                    return Err(ItemError::ScenarioWithoutOptions(raw.id));
+                };
                 Ok(Item::Scenario(ScenarioItem {
-                    options: raw
-                        .options
-                        .ok_or_else(|| format!("scenario \"{}\" needs options", raw.id))?,
+                    options,
                     id: raw.id,
                     text: raw.text,
                 }))

@@ -106,15 +106,24 @@ pub fn run(args: Vec<String>) -> i32 {
     }
 }
 
+/// Why a program's file that exists cannot be checked.
+#[derive(Debug, thiserror::Error)]
+enum ReadError {
+    /// Bytes that are not UTF-8: a picture, a spreadsheet, another encoding.
+    #[error("cannot read: it is not UTF-8 text")]
+    NotText,
+    /// The system refused (permissions, a folder where a file belongs, …).
+    #[error("cannot read: {0}")]
+    Io(std::io::Error),
+}
+
 /// Reads a text file: `Ok(None)` when it does not exist.
-fn read(path: &Path) -> Result<Option<String>, String> {
+fn read(path: &Path) -> Result<Option<String>, ReadError> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-        Err(e) if e.kind() == ErrorKind::InvalidData => {
-            Err("cannot read: it is not UTF-8 text".to_owned())
-        }
-        Err(e) => Err(format!("cannot read: {e}")),
+        Err(e) if e.kind() == ErrorKind::InvalidData => Err(ReadError::NotText),
+        Err(e) => Err(ReadError::Io(e)),
     }
 }
 
@@ -126,7 +135,7 @@ fn gather(dir: &Path) -> Result<(ProgramTexts, Vec<Problem>, Vec<String>), Vec<P
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     match read(&config_path) {
-        Err(why) => return Err(vec![Problem::new(CONFIG_FILE, "$", why)]),
+        Err(why) => return Err(vec![Problem::new(CONFIG_FILE, "$", why.to_string())]),
         Ok(Some(text)) => {
             let config = Config::from_json(&text)?;
             for (key, path) in config.content.named() {
@@ -137,7 +146,7 @@ fn gather(dir: &Path) -> Result<(ProgramTexts, Vec<Problem>, Vec<String>), Vec<P
                         format!("content.{key}"),
                         format!("\"{path}\" was not found beside index.html"),
                     )),
-                    Err(why) => problems.push(Problem::new(path, "$", why)),
+                    Err(why) => problems.push(Problem::new(path, "$", why.to_string())),
                 }
             }
             if let Some(logo) = &config.logo {
@@ -173,7 +182,7 @@ fn gather(dir: &Path) -> Result<(ProgramTexts, Vec<Problem>, Vec<String>), Vec<P
                 match read(&dir.join(file)) {
                     Ok(Some(text)) => program.add(key, file, text),
                     Ok(None) => {}
-                    Err(why) => problems.push(Problem::new(file, "$", why)),
+                    Err(why) => problems.push(Problem::new(file, "$", why.to_string())),
                 }
             }
             if program.is_empty() && problems.is_empty() {
@@ -313,5 +322,33 @@ fn score_file(today: Option<&str>, path: &Path) -> i32 {
             }
             1
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read, ReadError};
+
+    /// A missing file is no error (the built-in one is used); one that is
+    /// there but unreadable says why, in the words `check` prints.
+    #[test]
+    fn a_file_that_cannot_be_read_says_why() {
+        let dir = std::env::temp_dir().join(format!("crossroads-cli-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let binary = dir.join("bank.json");
+        std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x89]).unwrap();
+
+        assert!(read(&dir.join("absent.json")).unwrap().is_none());
+        let err = read(&binary).unwrap_err();
+        assert!(matches!(err, ReadError::NotText), "{err:?}");
+        assert_eq!(err.to_string(), "cannot read: it is not UTF-8 text");
+        // A folder where a file belongs is refused by the system.
+        let err = read(&dir).unwrap_err();
+        let ReadError::Io(io) = &err else {
+            panic!("a folder is an I/O error: {err:?}");
+        };
+        assert_eq!(err.to_string(), format!("cannot read: {io}"));
+
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

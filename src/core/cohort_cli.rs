@@ -11,13 +11,13 @@
 //! [`super::reliability`]) and, with `--people`, every participant.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read as _};
 use std::path::Path;
 
 use super::bank::Bank;
 use super::cohort::{prepare, Cohort, Prepared};
 use super::content::Content;
-use super::parquet_export::{ParquetExport, ANSWERS_FILE, RESULTS_FILE};
+use super::parquet_export::{ExportError, ParquetExport, ANSWERS_FILE, RESULTS_FILE};
 use super::result_file::MAX_BYTES;
 
 /// The options as entered.
@@ -29,19 +29,32 @@ struct Options {
     paths: Vec<String>,
 }
 
-fn parse(args: &[String]) -> Result<Options, String> {
+/// Why the command's words cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum UsageError {
+    #[error("--csv needs a file name")]
+    CsvWithoutFile,
+    #[error("--parquet needs a folder")]
+    ParquetWithoutFolder,
+    #[error("name at least one result file, folder or .zip archive")]
+    NothingToRead,
+}
+
+fn parse(args: &[String]) -> Result<Options, UsageError> {
     let mut o = Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--people" => o.people = true,
-            "--csv" => o.csv = Some(it.next().ok_or("--csv needs a file name")?.clone()),
-            "--parquet" => o.parquet = Some(it.next().ok_or("--parquet needs a folder")?.clone()),
+            "--csv" => o.csv = Some(it.next().ok_or(UsageError::CsvWithoutFile)?.clone()),
+            "--parquet" => {
+                o.parquet = Some(it.next().ok_or(UsageError::ParquetWithoutFolder)?.clone());
+            }
             _ => o.paths.push(a.clone()),
         }
     }
     if o.paths.is_empty() {
-        return Err("name at least one result file, folder or .zip archive".into());
+        return Err(UsageError::NothingToRead);
     }
     Ok(o)
 }
@@ -75,7 +88,7 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     };
-    let mut failed: Option<String> = None;
+    let mut failed: Option<ExportError> = None;
     let mut cohort = Cohort::new(bank, options.people);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     {
@@ -122,16 +135,35 @@ pub fn run(args: &[String]) -> i32 {
     0
 }
 
+/// Why a file, folder or archive named or found could not be read.
+#[derive(Debug, thiserror::Error)]
+enum Unread {
+    #[error("the folder cannot be read: {0}")]
+    Folder(std::io::Error),
+    #[error("the file cannot be read: {0}")]
+    File(std::io::Error),
+    /// Bytes that are not UTF-8: a picture, a spreadsheet, a zip renamed.
+    #[error("the file is not text (UTF-8), so it is not a result file")]
+    NotText,
+    #[error("the archive cannot be read: {0}")]
+    Archive(std::io::Error),
+    /// An archive whose headers cannot be followed entry by entry.
+    #[error("the archive is damaged or uses a form this tool cannot stream: {0}")]
+    Damaged(zip::result::ZipError),
+}
+
+/// A file's text, or why it could not be read.
+type Read = Result<String, Unread>;
 /// Files read and waiting to be prepared: name, and text or why not.
-type Batch = Vec<(String, Result<String, String>)>;
+type Batch = Vec<(String, Read)>;
 /// Files prepared together, split across the threads.
 const BATCH: usize = 512;
 
 /// Imports and scores a batch on `threads` threads, keeping its order.
 fn prepare_all(bank: &Bank, batch: &Batch, threads: usize) -> Vec<Prepared> {
-    let one = |(_, text): &(String, Result<String, String>)| match text {
+    let one = |(_, text): &(String, Read)| match text {
         Ok(t) => prepare(bank, t),
-        Err(why) => Err(why.clone().into()),
+        Err(why) => Err(why.to_string().into()),
     };
     if threads <= 1 || batch.len() < 2 * threads {
         return batch.iter().map(one).collect();
@@ -170,7 +202,7 @@ fn walk(path: &Path, batch: &mut Batch, fold: &mut dyn FnMut(&mut Batch)) {
 /// otherwise cost a million of them).
 fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, fold: &mut dyn FnMut(&mut Batch)) {
     let name = path.display().to_string();
-    let mut push = |batch: &mut Batch, name: String, text: Result<String, String>| {
+    let mut push = |batch: &mut Batch, name: String, text: Read| {
         batch.push((name, text));
         if batch.len() >= BATCH {
             fold(batch);
@@ -179,7 +211,7 @@ fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, fold: &mut dyn FnMut(&m
     if is_dir {
         let entries = match std::fs::read_dir(path) {
             Ok(e) => e,
-            Err(e) => return push(batch, name, Err(format!("the folder cannot be read: {e}"))),
+            Err(e) => return push(batch, name, Err(Unread::Folder(e))),
         };
         for entry in entries.flatten() {
             let p = entry.path();
@@ -196,36 +228,28 @@ fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, fold: &mut dyn FnMut(&m
     } else if path.extension().is_some_and(|e| e == "zip") {
         archive(path, &name, &mut |n, t| push(batch, n, t));
     } else {
-        let text = File::open(path)
-            .map_err(|e| format!("the file cannot be read: {e}"))
-            .and_then(read_capped);
+        let text = File::open(path).map_err(Unread::File).and_then(read_capped);
         push(batch, name, text);
     }
 }
 
 /// Reads at most [`MAX_BYTES`] + 1 bytes (so the importer can say a file is
 /// too large without the whole of it in memory).
-fn read_capped(reader: impl Read) -> Result<String, String> {
+fn read_capped(reader: impl std::io::Read) -> Read {
     let mut bytes = Vec::new();
     reader
         .take(MAX_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("the file cannot be read: {e}"))?;
-    String::from_utf8(bytes)
-        .map_err(|_| "the file is not text (UTF-8), so it is not a result file".to_owned())
+        .map_err(Unread::File)?;
+    String::from_utf8(bytes).map_err(|_| Unread::NotText)
 }
 
 /// Every `.json` entry of a zip archive, read in order from the local
 /// headers so that memory does not grow with the number of entries.
-fn archive(path: &Path, name: &str, push: &mut dyn FnMut(String, Result<String, String>)) {
+fn archive(path: &Path, name: &str, push: &mut dyn FnMut(String, Read)) {
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => {
-            return push(
-                name.to_owned(),
-                Err(format!("the archive cannot be read: {e}")),
-            )
-        }
+        Err(e) => return push(name.to_owned(), Err(Unread::Archive(e))),
     };
     let mut reader = BufReader::with_capacity(1 << 16, file);
     loop {
@@ -244,12 +268,7 @@ fn archive(path: &Path, name: &str, push: &mut dyn FnMut(String, Result<String, 
             }
             Ok(None) => break,
             Err(e) => {
-                push(
-                    name.to_owned(),
-                    Err(format!(
-                        "the archive is damaged or uses a form this tool cannot stream: {e}"
-                    )),
-                );
+                push(name.to_owned(), Err(Unread::Damaged(e)));
                 break;
             }
         }
@@ -270,9 +289,45 @@ mod tests {
         assert_eq!(o.parquet.as_deref(), Some("out"));
         assert!(o.people);
         assert_eq!(o.paths, ["a", "b.zip"]);
-        assert!(parse(&args(&["a", "--parquet"]))
-            .unwrap_err()
-            .contains("--parquet"));
-        assert!(parse(&args(&["--people"])).is_err());
+        for (words, error, message) in [
+            (
+                &["a", "--parquet"][..],
+                UsageError::ParquetWithoutFolder,
+                "--parquet needs a folder",
+            ),
+            (
+                &["a", "--csv"],
+                UsageError::CsvWithoutFile,
+                "--csv needs a file name",
+            ),
+            (
+                &["--people"],
+                UsageError::NothingToRead,
+                "name at least one result file, folder or .zip archive",
+            ),
+        ] {
+            let err = parse(&args(words)).unwrap_err();
+            assert_eq!(err, error, "{words:?}");
+            assert_eq!(err.to_string(), message);
+        }
+    }
+
+    /// A file that is not text is named as such, not as unreadable, and a
+    /// file that is text is read whole (up to the cap).
+    #[test]
+    fn a_file_that_is_not_text_is_named_as_such() {
+        let err = read_capped(&[0xff, 0xfe, 0x00, 0x89][..]).unwrap_err();
+        assert!(matches!(err, Unread::NotText), "{err:?}");
+        assert_eq!(
+            err.to_string(),
+            "the file is not text (UTF-8), so it is not a result file"
+        );
+        assert_eq!(read_capped(&b"{}"[..]).unwrap(), "{}");
+        let err = Unread::Damaged(zip::result::ZipError::InvalidArchive("bad header".into()));
+        assert!(
+            err.to_string()
+                .starts_with("the archive is damaged or uses a form this tool cannot stream: "),
+            "{err}"
+        );
     }
 }

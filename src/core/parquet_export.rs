@@ -10,11 +10,14 @@
 //! results stream through.
 
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use parquet::basic::{Compression, LogicalType, Repetition, Type as Physical};
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
+use parquet::data_type::{
+    BoolType, ByteArray, ByteArrayType, DataType, DoubleType, Int32Type, Int64Type,
+};
+use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
 use parquet::schema::types::{Type, TypePtr};
@@ -43,7 +46,46 @@ pub struct ParquetExport {
     dimensions: Vec<ByteArray>,
 }
 
-fn column(name: &str, physical: Physical, optional: bool, text: bool) -> Result<TypePtr, String> {
+/// Why the export could not be written: which file or column, and the
+/// system's or the Parquet writer's words.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A column's type could not be built.
+    #[error("column {name}: {source}")]
+    Column { name: String, source: ParquetError },
+    /// A file's schema could not be built.
+    #[error("schema {name}: {source}")]
+    Schema { name: String, source: ParquetError },
+    /// The folder or a file in it could not be created.
+    #[error("{}: cannot create: {source}", .path.display())]
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The Parquet writer refused to start a file.
+    #[error("{}: {source}", .path.display())]
+    Open { path: PathBuf, source: ParquetError },
+    /// Rows could not be written to, or the footer closed on, one of the
+    /// two files ([`RESULTS_FILE`] or [`ANSWERS_FILE`]).
+    #[error("{file}: {source}")]
+    Write {
+        file: &'static str,
+        source: ParquetError,
+    },
+}
+
+impl ExportError {
+    fn write(file: &'static str) -> impl FnOnce(ParquetError) -> ExportError {
+        move |source| ExportError::Write { file, source }
+    }
+}
+
+fn column(
+    name: &str,
+    physical: Physical,
+    optional: bool,
+    text: bool,
+) -> Result<TypePtr, ExportError> {
     Type::primitive_type_builder(name, physical)
         .with_repetition(if optional {
             Repetition::OPTIONAL
@@ -53,27 +95,39 @@ fn column(name: &str, physical: Physical, optional: bool, text: bool) -> Result<
         .with_logical_type(text.then_some(LogicalType::String))
         .build()
         .map(Arc::new)
-        .map_err(|e| format!("column {name}: {e}"))
+        .map_err(|source| ExportError::Column {
+            name: name.to_owned(),
+            source,
+        })
 }
 
-fn group(name: &str, fields: Vec<TypePtr>) -> Result<Arc<Type>, String> {
+fn group(name: &str, fields: Vec<TypePtr>) -> Result<Arc<Type>, ExportError> {
     Type::group_type_builder(name)
         .with_fields(fields)
         .build()
         .map(Arc::new)
-        .map_err(|e| format!("schema {name}: {e}"))
+        .map_err(|source| ExportError::Schema {
+            name: name.to_owned(),
+            source,
+        })
 }
 
-fn open(dir: &Path, name: &str, schema: Arc<Type>) -> Result<SerializedFileWriter<File>, String> {
+fn open(
+    dir: &Path,
+    name: &str,
+    schema: Arc<Type>,
+) -> Result<SerializedFileWriter<File>, ExportError> {
     let path = dir.join(name);
-    let file =
-        File::create(&path).map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
+    let file = match File::create(&path) {
+        Ok(file) => file,
+        Err(source) => return Err(ExportError::Create { path, source }),
+    };
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_created_by("crossroads cohort".to_owned())
         .build();
     SerializedFileWriter::new(file, schema, Arc::new(props))
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(|source| ExportError::Open { path, source })
 }
 
 /// A results column's type, whether it may be null, and whether it is text.
@@ -92,9 +146,11 @@ fn result_column_kind(name: &str) -> (Physical, bool, bool) {
 
 impl ParquetExport {
     /// Creates `dir` (if needed) and both files in it.
-    pub fn create(dir: &Path, bank: &Bank) -> Result<Self, String> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+    pub fn create(dir: &Path, bank: &Bank) -> Result<Self, ExportError> {
+        std::fs::create_dir_all(dir).map_err(|source| ExportError::Create {
+            path: dir.to_owned(),
+            source,
+        })?;
         let rows = Rows::new(bank);
         let fields = rows
             .result_columns()
@@ -143,7 +199,7 @@ impl ParquetExport {
         bank: &Bank,
         file: &ResultFile,
         profile: &Profile,
-    ) -> Result<(), String> {
+    ) -> Result<(), ExportError> {
         let row = self.rows.row(bank, file, profile);
         self.buffer.push(row);
         if self.buffer.len() >= RESULTS_PER_GROUP {
@@ -153,26 +209,26 @@ impl ParquetExport {
     }
 
     /// Writes what is left and closes both files.
-    pub fn finish(mut self) -> Result<(), String> {
+    pub fn finish(mut self) -> Result<(), ExportError> {
         self.flush()?;
         self.results
             .close()
-            .map_err(|e| format!("{RESULTS_FILE}: {e}"))?;
+            .map_err(ExportError::write(RESULTS_FILE))?;
         self.answers
             .close()
-            .map_err(|e| format!("{ANSWERS_FILE}: {e}"))?;
+            .map_err(ExportError::write(ANSWERS_FILE))?;
         Ok(())
     }
 
-    fn flush(&mut self) -> Result<(), String> {
+    fn flush(&mut self) -> Result<(), ExportError> {
         if self.buffer.is_empty() {
             return Ok(());
         }
         let rows = std::mem::take(&mut self.buffer);
         self.write_results(&rows)
-            .map_err(|e| format!("{RESULTS_FILE}: {e}"))?;
+            .map_err(ExportError::write(RESULTS_FILE))?;
         self.write_answers(&rows)
-            .map_err(|e| format!("{ANSWERS_FILE}: {e}"))?;
+            .map_err(ExportError::write(ANSWERS_FILE))?;
         self.buffer = rows;
         self.buffer.clear();
         Ok(())
@@ -254,20 +310,12 @@ impl ParquetExport {
                         .flat_map(|_| self.dimensions.iter().cloned().map(Some)),
                     false,
                 )?,
-                _ => {
-                    let mut values = Vec::new();
-                    let mut defs = Vec::new();
-                    for r in rows {
-                        for k in &r.keyed {
-                            defs.push(i16::from(k.is_some()));
-                            if let Some(k) = k {
-                                values.push(i32::from(*k));
-                            }
-                        }
-                    }
-                    col.typed::<Int32Type>()
-                        .write_batch(&values, Some(&defs), None)?;
-                }
+                _ => values::<Int32Type>(
+                    &mut col,
+                    rows.iter()
+                        .flat_map(|r| r.keyed.iter().map(|k| k.map(i32::from))),
+                    true,
+                )?,
             }
             col.close()?;
             index += 1;
@@ -286,11 +334,11 @@ fn longs(
     Ok(())
 }
 
-/// Writes text values; an optional column gets definition levels (a
+/// Writes values of type `T`; an optional column gets definition levels (a
 /// required one never sees `None`).
-fn texts(
+fn values<T: DataType>(
     col: &mut SerializedColumnWriter,
-    values: impl Iterator<Item = Option<ByteArray>>,
+    values: impl Iterator<Item = Option<T::T>>,
     optional: bool,
 ) -> parquet::errors::Result<()> {
     let mut present = Vec::new();
@@ -299,26 +347,23 @@ fn texts(
         defs.push(i16::from(v.is_some()));
         present.extend(v);
     }
-    col.typed::<ByteArrayType>().write_batch(
-        &present,
-        optional.then_some(defs.as_slice()),
-        None,
-    )?;
+    col.typed::<T>()
+        .write_batch(&present, optional.then_some(defs.as_slice()), None)?;
     Ok(())
+}
+
+fn texts(
+    col: &mut SerializedColumnWriter,
+    texts: impl Iterator<Item = Option<ByteArray>>,
+    optional: bool,
+) -> parquet::errors::Result<()> {
+    values::<ByteArrayType>(col, texts, optional)
 }
 
 fn doubles(
     col: &mut SerializedColumnWriter,
-    values: impl Iterator<Item = Option<f64>>,
+    doubles: impl Iterator<Item = Option<f64>>,
     optional: bool,
 ) -> parquet::errors::Result<()> {
-    let mut present = Vec::new();
-    let mut defs = Vec::new();
-    for v in values {
-        defs.push(i16::from(v.is_some()));
-        present.extend(v);
-    }
-    col.typed::<DoubleType>()
-        .write_batch(&present, optional.then_some(defs.as_slice()), None)?;
-    Ok(())
+    values::<DoubleType>(col, doubles, optional)
 }

@@ -205,13 +205,26 @@ pub fn import(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
     })
 }
 
+/// Why the stored list of opened results cannot be read. The message is the
+/// technical detail the planner keeps behind a disclosure.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ListError {
+    /// Not a list of results in the form Crossroads writes; the parser's words.
+    #[error("{0}")]
+    NotAList(String),
+    /// Entry `index` holds a value out of range.
+    #[error("at [{index}].{}: {}", .bad.path, .bad.message)]
+    BadEntry { index: usize, bad: BadValue },
+}
+
 /// Reads the stored list of results opened in the planner: every entry
-/// is checked as an imported file is. `Err` holds the technical detail.
-pub fn decode_list(text: &str) -> Result<Vec<ResultFile>, String> {
-    let list: Vec<ResultFile> = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    for (i, file) in list.iter().enumerate() {
+/// is checked as an imported file is.
+pub fn decode_list(text: &str) -> Result<Vec<ResultFile>, ListError> {
+    let list: Vec<ResultFile> =
+        serde_json::from_str(text).map_err(|e| ListError::NotAList(e.to_string()))?;
+    for (index, file) in list.iter().enumerate() {
         file.check()
-            .map_err(|bad| format!("at [{i}].{}: {}", bad.path, bad.message))?;
+            .map_err(|bad| ListError::BadEntry { index, bad })?;
     }
     Ok(list)
 }

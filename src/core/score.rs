@@ -113,7 +113,8 @@ pub enum Band {
 }
 
 impl Band {
-    fn from_leaning(leaning: f64) -> Band {
+    /// The band a leaning falls in: hybrid within `HYBRID_HALF_WIDTH` of 0.
+    pub(crate) fn from_leaning(leaning: f64) -> Band {
         if leaning >= HYBRID_HALF_WIDTH {
             Band::Management
         } else if leaning <= -HYBRID_HALF_WIDTH {
@@ -374,14 +375,7 @@ pub fn score(bank: &Bank, answers: &Answers) -> Profile {
     // sum over the most it could have been, minus the technical side's.
     // Every answer on a side therefore counts alike (times its
     // dimension's weight), whichever topic it belongs to.
-    let side_max = |track: Track| -> f64 {
-        bank.dimensions
-            .iter()
-            .filter(|d| d.track == track)
-            .map(|d| d.weight * max_sum.get(&d.id).copied().unwrap_or(0.0))
-            .sum()
-    };
-    let (w_mgmt, w_tech) = (side_max(Track::Management), side_max(Track::Technical));
+    let (w_mgmt, w_tech) = side_maxima(bank, &max_sum);
     let factor = |id: &DimensionId| -> f64 { leaning_factor(bank, id, w_mgmt, w_tech) };
     let side = |track: Track, w: f64| -> Option<f64> {
         (w > 0.0).then(|| {
@@ -463,6 +457,20 @@ fn scenario_maxima(s: &ScenarioItem) -> Vec<(&DimensionId, f64)> {
     dims
 }
 
+/// The most each side's answers could add up to, weighted by their
+/// dimensions, as (management, technical): the denominators of the leaning.
+/// `max_sum` holds, per dimension, the most its answers could sum to.
+fn side_maxima(bank: &Bank, max_sum: &BTreeMap<&DimensionId, f64>) -> (f64, f64) {
+    let side_max = |track: Track| -> f64 {
+        bank.dimensions
+            .iter()
+            .filter(|d| d.track == track)
+            .map(|d| d.weight * max_sum.get(&d.id).copied().unwrap_or(0.0))
+            .sum()
+    };
+    (side_max(Track::Management), side_max(Track::Technical))
+}
+
 /// Points of leaning per keyed point on dimension `id`, given each side's
 /// weighted maximum: positive toward management.
 fn leaning_factor(bank: &Bank, id: &DimensionId, w_mgmt: f64, w_tech: f64) -> f64 {
@@ -504,14 +512,7 @@ pub fn answer_effects(bank: &Bank) -> Vec<(ItemId, Vec<f64>)> {
             }
         }
     }
-    let side_max = |track: Track| -> f64 {
-        bank.dimensions
-            .iter()
-            .filter(|d| d.track == track)
-            .map(|d| d.weight * max_sum.get(&d.id).copied().unwrap_or(0.0))
-            .sum()
-    };
-    let (w_mgmt, w_tech) = (side_max(Track::Management), side_max(Track::Technical));
+    let (w_mgmt, w_tech) = side_maxima(bank, &max_sum);
     bank.items
         .iter()
         .map(|item| {

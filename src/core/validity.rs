@@ -24,7 +24,6 @@
 use super::bank::{Bank, DimensionId, Item, Track};
 use super::score::{
     answer_effects, score, Answers, Band, ConfidenceLevel, ConfidenceNote, Profile, Response,
-    HYBRID_HALF_WIDTH,
 };
 
 /// Each topic's correlation with the general leaning.
@@ -208,16 +207,6 @@ fn pick(probs: &[f64], u: f64) -> usize {
         }
     }
     probs.len().saturating_sub(1)
-}
-
-fn band_of(leaning: f64) -> Band {
-    if leaning >= HYBRID_HALF_WIDTH {
-        Band::Management
-    } else if leaning <= -HYBRID_HALF_WIDTH {
-        Band::Technical
-    } else {
-        Band::Hybrid
-    }
 }
 
 /// Pearson correlation; 0 when either side does not vary.
@@ -414,7 +403,7 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
 
     let leanings: Vec<f64> = first.iter().map(|p| p.leaning).collect();
     let n = respondents.max(1) as f64;
-    let same_true = |i: usize| first[i].band == band_of(truth[i]);
+    let same_true = |i: usize| first[i].band == Band::from_leaning(truth[i]);
     let same_retake = |i: usize| first[i].band == second[i];
     let band_accuracy = (0..respondents).filter(|i| same_true(*i)).count() as f64 / n;
     let retake_agreement = (0..respondents).filter(|i| same_retake(*i)).count() as f64 / n;

@@ -100,10 +100,15 @@ impl std::fmt::Display for Date {
     }
 }
 
+/// A text that is not a date: what a file held where a date belongs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a date of the form YYYY-MM-DD")]
+pub struct NotADate(pub String);
+
 impl TryFrom<String> for Date {
-    type Error = String;
-    fn try_from(s: String) -> Result<Date, String> {
-        Date::parse(&s).ok_or_else(|| format!("\"{s}\" is not a date of the form YYYY-MM-DD"))
+    type Error = NotADate;
+    fn try_from(s: String) -> Result<Date, NotADate> {
+        Date::parse(&s).ok_or(NotADate(s))
     }
 }
 
@@ -115,7 +120,7 @@ impl From<Date> for String {
 
 #[cfg(test)]
 mod tests {
-    use super::Date;
+    use super::{Date, NotADate};
 
     #[test]
     fn dates_round_trip_and_add() {
@@ -134,5 +139,28 @@ mod tests {
         assert_eq!(d.days_until(d.add_days(40)), 40);
         assert!(Date::parse("2026-02-30").is_none());
         assert!(Date::parse("soon").is_none());
+    }
+
+    #[test]
+    fn a_text_that_is_not_a_date_is_refused_with_its_text() {
+        for text in ["soon", "2026-02-30", "", "2026/01/01"] {
+            let err = Date::try_from(text.to_owned()).unwrap_err();
+            assert_eq!(err, NotADate(text.to_owned()));
+            assert_eq!(
+                err.to_string(),
+                format!("\"{text}\" is not a date of the form YYYY-MM-DD")
+            );
+        }
+        // The same words reach a file's reader through serde.
+        let err = serde_json::from_str::<Date>("\"soon\"").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("\"soon\" is not a date of the form YYYY-MM-DD"),
+            "{err}"
+        );
+        assert_eq!(
+            Date::try_from("2026-01-01".to_owned()),
+            Ok(Date::parse("2026-01-01").unwrap())
+        );
     }
 }
