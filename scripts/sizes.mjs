@@ -16,9 +16,9 @@ export const FIRST_VISIT_BUDGET = 150_000;
  * reached, so that a change that adds weight fails the run.
  */
 export const ENTRY_BUDGETS = {
-  'plan.html': 386_000,
-  'mentor.html': 395_000,
-  'program.html': 344_000,
+  'plan.html': 387_000,
+  'mentor.html': 389_000,
+  'program.html': 335_000,
 };
 
 // The lists as assemble.mjs writes them (sw.js is minified: `PRECACHE=[…]`).

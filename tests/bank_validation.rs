@@ -331,3 +331,29 @@ fn an_item_whose_kind_and_fields_disagree_names_the_item_and_the_fault() {
         assert_eq!(through_serde, message);
     }
 }
+
+/// The pages embed `questions/` without its indentation: the same JSON,
+/// value for value, and smaller.
+#[test]
+fn embedded_content_is_the_authored_content_without_indentation() {
+    use crossroads::core::content::BUILTIN_CATALOG;
+    let c = &BUILTIN_CATALOG;
+    for (name, embedded) in [
+        ("bank", BANK_JSON),
+        ("skills", c.skills),
+        ("experience", c.experience),
+        ("roles", c.roles),
+        ("certifications", c.certifications),
+        ("activities", c.activities),
+        ("prompts", c.prompts),
+    ] {
+        let authored = std::fs::read_to_string(format!("questions/{name}.json")).expect("readable");
+        let value = |t: &str| serde_json::from_str::<serde_json::Value>(t).expect("JSON");
+        assert_eq!(value(embedded), value(&authored), "{name}");
+        assert!(
+            embedded.len() < authored.len(),
+            "{name} is embedded compact"
+        );
+        assert!(!embedded.contains("\n "), "{name} keeps no indentation");
+    }
+}

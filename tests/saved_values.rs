@@ -161,7 +161,7 @@ fn generated_figures_read_back_exactly() {
 /// standard formatting writes them, halves and negative zero included.
 #[test]
 fn fixed_decimals_write_as_the_standard_formatting_does() {
-    use crossroads::core::text::{fixed, plain};
+    use crossroads::core::text::{fixed, plain, signed};
     let mut values = vec![
         0.0,
         -0.0,
@@ -201,6 +201,11 @@ fn fixed_decimals_write_as_the_standard_formatting_does() {
     for x in values {
         for d in 0..=3 {
             assert_eq!(fixed(x, d), format!("{x:.d$}"), "{x:?} with {d} decimals");
+            assert_eq!(
+                signed(x, d),
+                format!("{x:+.d$}"),
+                "{x:?} signed, {d} decimals"
+            );
         }
         let standard = x.to_string();
         if standard

@@ -111,14 +111,13 @@ impl Rows {
                 r.finished.to_string(),
                 text(r.saved.as_deref().unwrap_or("")),
                 r.band.to_owned(),
-                format!("{:.3}", r.leaning),
-                format!("{:.3}", r.confidence),
+                crate::core::text::fixed(r.leaning, 3),
+                crate::core::text::fixed(r.confidence, 3),
             ];
-            fields.extend(
-                r.scores
-                    .iter()
-                    .map(|s| s.map(|v| format!("{v:.3}")).unwrap_or_default()),
-            );
+            fields.extend(r.scores.iter().map(|s| {
+                s.map(|v| crate::core::text::fixed(v, 3))
+                    .unwrap_or_default()
+            }));
             fields.push(text(r.target_role.as_deref().unwrap_or("")));
             out.push_str(&fields.join(","));
             out.push('\n');

@@ -375,11 +375,11 @@ impl CohortSummary {
         let mut out = String::from("kind,name,band,leaning,confidence\n");
         for p in &self.people {
             out.push_str(&format!(
-                "participant,{},{},{:.1},{:.0}\n",
+                "participant,{},{},{},{}\n",
                 csv_field(&p.name),
                 band_name(p.band),
-                p.leaning,
-                p.confidence
+                crate::core::text::fixed(p.leaning, 1),
+                crate::core::text::fixed(p.confidence, 0)
             ));
         }
         for (band, n) in [
@@ -396,16 +396,17 @@ impl CohortSummary {
             out.push_str(&format!(
                 "dimension_mean,{},,{},\n",
                 csv_field(dim),
-                mean.map(|m| format!("{m:.1}")).unwrap_or_default()
+                mean.map(|m| crate::core::text::fixed(m, 1))
+                    .unwrap_or_default()
             ));
         }
         if let Some(role) = &self.role {
             for s in &role.skills {
                 out.push_str(&format!(
-                    "role_skill,{},{},{:.2},{}\n",
+                    "role_skill,{},{},{},{}\n",
                     csv_field(s.skill.as_str()),
                     csv_field(&role.role),
-                    s.mean,
+                    crate::core::text::fixed(s.mean, 2),
                     s.below
                 ));
             }
@@ -454,14 +455,13 @@ impl CohortSummary {
             let mut row = vec![
                 p.name.clone(),
                 track.clone(),
-                format!("{:.1}", p.leaning),
-                format!("{:.0}", p.confidence),
+                crate::core::text::fixed(p.leaning, 1),
+                crate::core::text::fixed(p.confidence, 0),
             ];
-            row.extend(
-                p.topics
-                    .iter()
-                    .map(|t| t.map(|v| format!("{v:.1}")).unwrap_or_default()),
-            );
+            row.extend(p.topics.iter().map(|t| {
+                t.map(|v| crate::core::text::fixed(v, 1))
+                    .unwrap_or_default()
+            }));
             out.push_str(&csv_row(&row));
         }
         out
@@ -497,7 +497,7 @@ impl CohortSummary {
                 if s.rated == 0 {
                     String::new()
                 } else {
-                    format!("{:.2}", s.mean)
+                    crate::core::text::fixed(s.mean, 2)
                 },
                 s.below.to_string(),
             ]));

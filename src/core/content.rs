@@ -8,7 +8,9 @@ use super::problems::Problem;
 
 /// The default bank's file name and text.
 pub const BANK_FILE: &str = "bank.json";
-pub const BANK_JSON: &str = include_str!("../../questions/bank.json");
+/// The files are embedded as `build.rs` writes them: `questions/` without
+/// the indentation.
+pub const BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.json"));
 
 /// The built-in bank as the assessment page embeds it: the same
 /// questionnaire with the texts only the planner page shows left empty
@@ -19,12 +21,12 @@ pub const BANK_QUESTIONNAIRE_JSON: &str =
 
 /// The built-in catalog files.
 pub const BUILTIN_CATALOG: CatalogTexts<'static> = CatalogTexts {
-    skills: include_str!("../../questions/skills.json"),
-    experience: include_str!("../../questions/experience.json"),
-    roles: include_str!("../../questions/roles.json"),
-    certifications: include_str!("../../questions/certifications.json"),
-    activities: include_str!("../../questions/activities.json"),
-    prompts: include_str!("../../questions/prompts.json"),
+    skills: include_str!(concat!(env!("OUT_DIR"), "/skills.json")),
+    experience: include_str!(concat!(env!("OUT_DIR"), "/experience.json")),
+    roles: include_str!(concat!(env!("OUT_DIR"), "/roles.json")),
+    certifications: include_str!(concat!(env!("OUT_DIR"), "/certifications.json")),
+    activities: include_str!(concat!(env!("OUT_DIR"), "/activities.json")),
+    prompts: include_str!(concat!(env!("OUT_DIR"), "/prompts.json")),
 };
 
 /// Everything the app shows, validated. Shared, not copied: a page that

@@ -206,7 +206,7 @@ impl Confidence {
             "less than 1 in 10".to_owned()
         } else {
             let n = (self.retake * 10.0).round().clamp(1.0, 9.0);
-            format!("about {n:.0} in 10")
+            format!("about {n_0} in 10", n_0 = crate::core::text::fixed(n, 0))
         }
     }
 }

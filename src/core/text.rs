@@ -108,6 +108,17 @@ pub fn fixed(x: f64, decimals: usize) -> String {
     format!("{sign}{int}.{frac}")
 }
 
+/// `x` with its sign always written, as `format!("{x:+.decimals$}")`
+/// does: "+2.5", "-0.4", "+0".
+pub fn signed(x: f64, decimals: usize) -> String {
+    let text = fixed(x, decimals);
+    if x.is_sign_negative() || x.is_nan() {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
 /// `x` as `x.to_string()` writes it, for figures of up to six decimals
 /// (hours, levels, chart coordinates): "12", "7.5", "0.25". Longer
 /// fractions are cut at six decimals instead of printing seventeen digits.

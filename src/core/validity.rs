@@ -546,31 +546,32 @@ impl std::fmt::Display for Report {
             let items: Vec<String> = d
                 .item_rest
                 .iter()
-                .map(|(id, r)| format!("{id} {r:.2}"))
+                .map(|(id, r)| format!("{id} {r_2}", r_2 = crate::core::text::fixed(*r, 2)))
                 .collect();
             writeln!(
                 f,
-                "  {:<24} alpha {}  r {:.2}  | {}",
+                "  {:<24} alpha {}  r {}  | {}",
                 d.id.as_str(),
-                d.alpha.map_or("  -  ".to_owned(), |a| format!("{a:.2}")),
-                d.recovery,
+                d.alpha
+                    .map_or("  -  ".to_owned(), |a| crate::core::text::fixed(a, 2)),
+                crate::core::text::fixed(d.recovery, 2),
                 items.join(", ")
             )?;
         }
         writeln!(
             f,
-            "\nleaning recovery r (vs true leaning): {:.3}",
-            self.leaning_recovery
+            "\nleaning recovery r (vs true leaning): {}",
+            crate::core::text::fixed(self.leaning_recovery, 3)
         )?;
         writeln!(
             f,
-            "band accuracy (vs true band): {:.1} %",
-            100.0 * self.band_accuracy
+            "band accuracy (vs true band): {} %",
+            crate::core::text::fixed(100.0 * self.band_accuracy, 1)
         )?;
         writeln!(
             f,
-            "retake band agreement: {:.1} %",
-            100.0 * self.retake_agreement
+            "retake band agreement: {} %",
+            crate::core::text::fixed(100.0 * self.retake_agreement, 1)
         )?;
         writeln!(f, "\nby confidence level: share of people, stated retake chance, retake agreement, band accuracy")?;
         for (name, l) in ["low", "medium", "high"].iter().zip(&self.levels) {

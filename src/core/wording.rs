@@ -110,7 +110,11 @@ pub fn warnings(bank: &Bank, file: &str) -> Vec<Problem> {
         if g > MAX_GRADE {
             w(
                 at.clone(),
-                format!("reading grade {g:.1} is above {MAX_GRADE:.0}: use shorter words"),
+                format!(
+                    "reading grade {g_1} is above {MAX_GRADE_0}: use shorter words",
+                    g_1 = crate::core::text::fixed(g, 1),
+                    MAX_GRADE_0 = crate::core::text::fixed(MAX_GRADE, 0)
+                ),
             );
         }
         match item {
@@ -160,7 +164,9 @@ pub fn warnings(bank: &Bank, file: &str) -> Vec<Problem> {
                         w(
                             format!("items[{i}].options[{j}].text"),
                             format!(
-                                "reading grade {g:.1} is above {MAX_GRADE:.0}: use shorter words"
+                                "reading grade {g_1} is above {MAX_GRADE_0}: use shorter words",
+                                g_1 = crate::core::text::fixed(g, 1),
+                                MAX_GRADE_0 = crate::core::text::fixed(MAX_GRADE, 0)
                             ),
                         );
                     }
@@ -203,8 +209,8 @@ pub fn warnings(bank: &Bank, file: &str) -> Vec<Problem> {
                 w(
                     format!("items[{i}]"),
                     format!(
-                        "one answer moves the leaning by up to {l:.2} points, against a typical {typical:.2}: more than {:.0} % apart",
-                        100.0 * LEVERAGE_TOLERANCE
+                        "one answer moves the leaning by up to {l_2} points, against a typical {typical_2}: more than {} % apart",
+                        crate::core::text::fixed(100.0 * LEVERAGE_TOLERANCE, 0), l_2 = crate::core::text::fixed(l, 2), typical_2 = crate::core::text::fixed(typical, 2)
                     ),
                 );
             }

@@ -31,10 +31,10 @@ pub fn LeaningGauge(props: &LeaningGaugeProps) -> Html {
         <div class="chart gauge-chart" aria-hidden="true">
             <svg class="gauge" viewBox="0 0 600 60" preserveAspectRatio="none" focusable="false">
                 <rect x="10" y="22" width="580" height="16" rx="8" class="axis" />
-                <rect x={h0.to_string()} y="22" width={(h1 - h0).to_string()} height="16" class="hybrid-zone" />
+                <rect x={crate::core::text::plain(h0)} y="22" width={crate::core::text::plain(h1 - h0)} height="16" class="hybrid-zone" />
                 // A bar rather than a dot: the shape stretches with the
                 // screen's width, and a dot would turn into an oval.
-                <rect x={(marker - 5.0).to_string()} y="6" width="10" height="48" rx="2" class="marker-dot" />
+                <rect x={crate::core::text::plain(marker - 5.0)} y="6" width="10" height="48" rx="2" class="marker-dot" />
             </svg>
             <div class="gauge-labels">
                 <span>{ "Technical" }</span>
@@ -66,7 +66,7 @@ fn meter(values: &[(Option<f64>, &'static str)]) -> Html {
         <svg class="meter" viewBox="0 0 100 24" preserveAspectRatio="none" focusable="false">
             <rect x="0" y="1" width="100" height="22" class="track-bg" />
             { for values.iter().enumerate().map(|(i, (v, class))| html! {
-                <rect x="0" y={(1.0 + i as f64 * h).to_string()} width={format!("{:.1}", v.unwrap_or(0.0).clamp(0.0, 100.0))} height={format!("{h:.1}")} class={*class} />
+                <rect x="0" y={crate::core::text::plain(1.0 + i as f64 * h)} width={crate::core::text::fixed(v.unwrap_or(0.0).clamp(0.0, 100.0), 1)} height={crate::core::text::fixed(h, 1)} class={*class} />
             }) }
             <line x1="50" x2="50" y1="0" y2="24" class="midline" />
         </svg>
@@ -86,7 +86,7 @@ pub fn DimensionBars(props: &DimensionBarsProps) -> Html {
                     <div class="bar-row">
                         <span class="bar-label">{ b.label.clone() }</span>
                         { meter(&[(b.value, class)]) }
-                        <span class="bar-value">{ b.value.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into()) }</span>
+                        <span class="bar-value">{ b.value.map(|v| crate::core::text::fixed(v, 0)).unwrap_or_else(|| "–".into()) }</span>
                     </div>
                 }
             }) }
@@ -133,7 +133,7 @@ pub fn ChangeBars(props: &ChangeBarsProps) -> Html {
                 <div class="bar-row">
                     <span class="bar-label">{ r.label.clone() }</span>
                     { meter(&[(r.then, "bar then"), (r.now, "bar mgmt")]) }
-                    <span class="bar-value">{ r.now.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into()) }</span>
+                    <span class="bar-value">{ r.now.map(|v| crate::core::text::fixed(v, 0)).unwrap_or_else(|| "–".into()) }</span>
                 </div>
             }) }
         </div>
@@ -167,7 +167,11 @@ pub fn Radar(props: &RadarProps) -> Html {
         (0..n)
             .map(|i| {
                 let (x, y) = point(i, values.get(i).copied().unwrap_or(0.0));
-                format!("{x:.1},{y:.1}")
+                format!(
+                    "{x_1},{y_1}",
+                    x_1 = crate::core::text::fixed(x, 1),
+                    y_1 = crate::core::text::fixed(y, 1)
+                )
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -185,8 +189,8 @@ pub fn Radar(props: &RadarProps) -> Html {
                     let anchor = if (lx - cx).abs() < 10.0 { "middle" } else if lx > cx { "start" } else { "end" };
                     html! {
                         <g>
-                            <line class="spoke" x1={cx.to_string()} y1={cy.to_string()} x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
-                            <text class="label radar-label" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 6.0)} text-anchor={anchor}>
+                            <line class="spoke" x1={crate::core::text::plain(cx)} y1={crate::core::text::plain(cy)} x2={crate::core::text::fixed(x, 1)} y2={crate::core::text::fixed(y, 1)} />
+                            <text class="label radar-label" x={crate::core::text::fixed(lx, 1)} y={crate::core::text::fixed(ly + 6.0, 1)} text-anchor={anchor}>
                                 { props.labels.get(i).cloned().unwrap_or_default() }
                             </text>
                         </g>
@@ -209,10 +213,10 @@ pub fn Radar(props: &RadarProps) -> Html {
                             <span class="bar-label">{ props.labels.get(i).cloned().unwrap_or_default() }</span>
                             <svg class="meter" viewBox="0 0 100 24" preserveAspectRatio="none" focusable="false">
                                 <rect x="0" y="1" width="100" height="22" class="track-bg" />
-                                <rect x="0" y="4" width={format!("{:.1}", now * 25.0)} height="16" class="bar mgmt" />
-                                <line x1={format!("{:.1}", (role * 25.0).clamp(1.0, 99.0))} x2={format!("{:.1}", (role * 25.0).clamp(1.0, 99.0))} y1="0" y2="24" class="target-mark" />
+                                <rect x="0" y="4" width={crate::core::text::fixed(now * 25.0, 1)} height="16" class="bar mgmt" />
+                                <line x1={crate::core::text::fixed((role * 25.0).clamp(1.0, 99.0), 1)} x2={crate::core::text::fixed((role * 25.0).clamp(1.0, 99.0), 1)} y1="0" y2="24" class="target-mark" />
                             </svg>
-                            <span class="bar-value">{ format!("{now:.0} of {role:.0}") }</span>
+                            <span class="bar-value">{ format!("{now_0} of {role_0}", now_0 = crate::core::text::fixed(now, 0), role_0 = crate::core::text::fixed(role, 0)) }</span>
                         </li>
                     }
                 }) }
@@ -239,7 +243,7 @@ pub fn CountBars(props: &CountBarsProps) -> Html {
                     <span class="bar-label">{ label.clone() }</span>
                     <svg class="meter" viewBox="0 0 100 24" preserveAspectRatio="none" focusable="false">
                         <rect x="0" y="1" width="100" height="22" class="track-bg" />
-                        <rect x="0" y="1" width={format!("{:.1}", *n as f64 / max * 100.0)} height="22" class="bar mgmt" />
+                        <rect x="0" y="1" width={crate::core::text::fixed(*n as f64 / max * 100.0, 1)} height="22" class="bar mgmt" />
                     </svg>
                     <span class="bar-value">{ n.to_string() }</span>
                 </div>

@@ -22,7 +22,7 @@ pub struct InstrumentPanelProps {
 const TOO_FEW: &str = "too few to judge";
 
 fn two(v: Option<f64>) -> String {
-    v.map(|x| format!("{x:.2}"))
+    v.map(|x| crate::core::text::fixed(x, 2))
         .unwrap_or_else(|| TOO_FEW.to_owned())
 }
 
@@ -78,7 +78,7 @@ pub fn InstrumentPanel(props: &InstrumentPanelProps) -> Html {
                     <tr>
                         <th scope="row">{ dim_name(&a.dimension) }</th>
                         <td>{ two(a.alpha) }</td>
-                        <td>{ match (a.low, a.high) { (Some(l), Some(h)) => format!("{l:.2}–{h:.2}"), _ => "–".to_owned() } }</td>
+                        <td>{ match (a.low, a.high) { (Some(l), Some(h)) => format!("{l_2}–{h_2}", l_2 = crate::core::text::fixed(l, 2), h_2 = crate::core::text::fixed(h, 2)), _ => "–".to_owned() } }</td>
                         <td>{ a.n.to_string() }</td>
                         <td>{ verdict(a.alpha) }</td>
                     </tr>
@@ -88,10 +88,10 @@ pub fn InstrumentPanel(props: &InstrumentPanelProps) -> Html {
             if judged == 0 {
                 <p>{ format!("Item–rest correlations: {TOO_FEW}.") }</p>
             } else if weak.is_empty() {
-                <p>{ format!("Every statement correlates at least {WEAK_ITEM_REST:.2} with the rest of its topic.") }</p>
+                <p>{ format!("Every statement correlates at least {WEAK_ITEM_REST_2} with the rest of its topic.", WEAK_ITEM_REST_2 = crate::core::text::fixed(WEAK_ITEM_REST, 2)) }</p>
             } else {
                 <table>
-                    <caption>{ format!("Statements correlating less than {WEAK_ITEM_REST:.2} with the rest of their topic") }</caption>
+                    <caption>{ format!("Statements correlating less than {WEAK_ITEM_REST_2} with the rest of their topic", WEAK_ITEM_REST_2 = crate::core::text::fixed(WEAK_ITEM_REST, 2)) }</caption>
                     <thead><tr><th scope="col">{ "Statement" }</th><th scope="col">{ "Topic" }</th><th scope="col">{ "Item–rest r" }</th></tr></thead>
                     <tbody>{ for weak.iter().map(|i| html! {
                         <tr><th scope="row">{ item_text(&i.item) }</th><td>{ dim_name(&i.dimension) }</td><td>{ two(i.r) }</td></tr>
@@ -120,7 +120,7 @@ pub fn InstrumentPanel(props: &InstrumentPanelProps) -> Html {
                         <tr>
                             <th scope="row">{ dim_name(a) }</th>
                             { for dims.iter().map(|b| html! {
-                                <td>{ if a == b { "1".to_owned() } else { r_of(a, b).map(|r| format!("{r:.2}")).unwrap_or_else(|| "–".to_owned()) } }</td>
+                                <td>{ if a == b { "1".to_owned() } else { r_of(a, b).map(|r| crate::core::text::fixed(r, 2)).unwrap_or_else(|| "–".to_owned()) } }</td>
                             }) }
                         </tr>
                     }) }</tbody>
@@ -134,7 +134,7 @@ pub fn InstrumentPanel(props: &InstrumentPanelProps) -> Html {
                     <caption>{ "Leaning percentiles (−100 technical … +100 management)" }</caption>
                     <thead><tr><th scope="col">{ "Percentile" }</th><th scope="col">{ "Leaning" }</th></tr></thead>
                     <tbody>{ for ins.leaning.percentiles.iter().map(|(p, v)| html! {
-                        <tr><th scope="row">{ format!("{p}th") }</th><td>{ format!("{v:+.1}") }</td></tr>
+                        <tr><th scope="row">{ format!("{p}th") }</th><td>{ crate::core::text::signed(*v, 1) }</td></tr>
                     }) }</tbody>
                 </table>
             }
@@ -148,8 +148,8 @@ pub fn InstrumentPanel(props: &InstrumentPanelProps) -> Html {
             <h3>{ "People who took it twice" }</h3>
             <p>{ match (rt.r, rt.band_agreement) {
                 (Some(r), Some(agree)) => format!(
-                    "{} people took it twice (paired by the anonymous id in their files). Their two leanings correlate at r = {r:.2}; {:.0}% landed in the same band both times.",
-                    rt.pairs, agree * 100.0
+                    "{} people took it twice (paired by the anonymous id in their files). Their two leanings correlate at r = {r_2}; {}% landed in the same band both times.",
+                    rt.pairs, crate::core::text::fixed(agree * 100.0, 0), r_2 = crate::core::text::fixed(r, 2)
                 ),
                 _ => format!(
                     "{} people took it twice (paired by the anonymous id in their files): retake correlation and band agreement are {TOO_FEW}.",

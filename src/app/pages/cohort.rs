@@ -49,8 +49,8 @@ pub struct Done {
 fn read(f: &web_sys::File) -> Result<JsFuture, String> {
     if !f.name().ends_with(".json") && f.size() > MAX_BYTES as f64 {
         return Err(format!(
-            "the file is {:.0} KB, over the {} KB limit",
-            f.size() / 1024.0,
+            "the file is {} KB, over the {} KB limit",
+            crate::core::text::fixed(f.size() / 1024.0, 0),
             MAX_BYTES / 1024
         ));
     }
@@ -247,7 +247,7 @@ pub fn CohortPage() -> Html {
                             <tbody>{ for rs.skills.iter().map(|sk| html! {
                                 <tr><th scope="row">{ skill_name(&sk.skill) }</th>
                                     <td>{ format!("{} of {}", sk.rated, s.participants) }</td>
-                                    <td>{ if sk.rated == 0 { "–".to_owned() } else { format!("{:.1}", sk.mean) } }</td>
+                                    <td>{ if sk.rated == 0 { "–".to_owned() } else { crate::core::text::fixed(sk.mean, 1) } }</td>
                                     <td>{ sk.required.to_string() }</td>
                                     <td>{ if sk.rated == 0 { "–".to_owned() } else { sk.below.to_string() } }</td></tr>
                             }) }</tbody>
@@ -310,11 +310,11 @@ pub fn CohortPage() -> Html {
             ];
             html! {
                 <>
-                    <p role="status" class="lead" data-ms={format!("{took:.0}")}>{ format!(
+                    <p role="status" class="lead" data-ms={crate::core::text::fixed(took, 0)}>{ format!(
                         "{} summarised; {} skipped. Read in {}.",
                         count(s.participants, "participant", "participants"),
                         count(s.rejected.len(), "file", "files"),
-                        if took < 1000.0 { "under a second".to_owned() } else { format!("{:.0} seconds", (took / 1000.0).ceil()) }
+                        if took < 1000.0 { "under a second".to_owned() } else { format!("{} seconds", crate::core::text::fixed((took / 1000.0).ceil(), 0)) }
                     ) }</p>
                     <section class="panel" aria-labelledby="c-bands">
                         <h2 id="c-bands">{ "Track leanings" }</h2>
@@ -335,7 +335,7 @@ pub fn CohortPage() -> Html {
                             <caption>{ "Mean topic scores (0–100, 50 neutral)" }</caption>
                             <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Mean" }</th></tr></thead>
                             <tbody>{ for bank.dimensions.iter().zip(&s.dimension_means).map(|(d, (_, m))| html! {
-                                <tr><th scope="row">{ d.name.clone() }</th><td>{ m.map(|x| format!("{x:.0}")).unwrap_or_else(|| "–".into()) }</td></tr>
+                                <tr><th scope="row">{ d.name.clone() }</th><td>{ m.map(|x| crate::core::text::fixed(x, 0)).unwrap_or_else(|| "–".into()) }</td></tr>
                             }) }</tbody>
                         </table>
                     </section>
@@ -359,9 +359,9 @@ pub fn CohortPage() -> Html {
                                 <tr>
                                     <th scope="row">{ p.name.clone() }</th>
                                     <td>{ bank.track_info(p.band).name.clone() }</td>
-                                    <td>{ format!("{:.0} {}", p.leaning.abs(), Track::of_leaning(p.leaning).word()) }</td>
-                                    <td>{ format!("{} ({:.0} % retake)", crate::app::pages::results::level_name(p.level), p.confidence) }</td>
-                                    <td>{ pc.map(|x| format!("{x:.0}")).unwrap_or_else(|| "too few to judge".to_owned()) }</td>
+                                    <td>{ format!("{} {}", crate::core::text::fixed(p.leaning.abs(), 0), Track::of_leaning(p.leaning).word()) }</td>
+                                    <td>{ format!("{} ({} % retake)", crate::app::pages::results::level_name(p.level), crate::core::text::fixed(p.confidence, 0)) }</td>
+                                    <td>{ pc.map(|x| crate::core::text::fixed(x, 0)).unwrap_or_else(|| "too few to judge".to_owned()) }</td>
                                 </tr>
                             }) }</tbody>
                         </table>

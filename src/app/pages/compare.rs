@@ -73,8 +73,8 @@ pub fn Compare() -> Html {
     let band = |band: Band| bank.track_info(band).name.clone();
     let side = |l: f64| {
         format!(
-            "{:.0} points toward {}",
-            l.abs(),
+            "{} points toward {}",
+            crate::core::text::fixed(l.abs(), 0),
             Track::of_leaning(l).word()
         )
     };
@@ -109,9 +109,9 @@ pub fn Compare() -> Html {
                     level_name(c.confidence_now.level), c.confidence_now.in_words()
                 ) }</p>
                 <p>{ if c.leaning_change_is_clear {
-                    format!("The leaning moved {:.0} points: more than measurement error alone would explain.", (c.leaning_now - c.leaning_then).abs())
+                    format!("The leaning moved {} points: more than measurement error alone would explain.", crate::core::text::fixed((c.leaning_now - c.leaning_then).abs(), 0))
                 } else {
-                    format!("The leaning moved {:.0} points: within what measurement error alone could explain, so read it as no clear change.", (c.leaning_now - c.leaning_then).abs())
+                    format!("The leaning moved {} points: within what measurement error alone could explain, so read it as no clear change.", crate::core::text::fixed((c.leaning_now - c.leaning_then).abs(), 0))
                 } }</p>
                 <p>{ format!("{} answers differ between the two.", c.answers_changed) }</p>
             </section>
@@ -124,13 +124,13 @@ pub fn Compare() -> Html {
                     <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Earlier" }</th><th scope="col">{ "Later" }</th><th scope="col">{ "Change" }</th></tr></thead>
                     <tbody>
                         { for bank.dimensions.iter().zip(&c.dimensions).map(|(d, ch)| {
-                            let f = |v: Option<f64>| v.map(|x| format!("{x:.0}")).unwrap_or_else(|| "–".into());
+                            let f = |v: Option<f64>| v.map(|x| crate::core::text::fixed(x, 0)).unwrap_or_else(|| "–".into());
                             html! {
                                 <tr>
                                     <th scope="row">{ d.name.clone() }</th>
                                     <td>{ f(ch.then) }</td>
                                     <td>{ f(ch.now) }</td>
-                                    <td>{ ch.change.map(|x| format!("{x:+.0}")).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ ch.change.map(|x| crate::core::text::signed(x, 0)).unwrap_or_else(|| "–".into()) }</td>
                                 </tr>
                             }
                         }) }

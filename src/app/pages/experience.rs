@@ -29,7 +29,7 @@ pub fn ExperiencePage() -> Html {
                     let help = fact.help.clone().map(|h| html! { <p id={help_id.clone()} class="muted">{ h }</p> });
                     match fact.kind {
                         FactKind::Number | FactKind::Flag => {
-                            let value = match exp.0.get(&fact.id) { Some(FactValue::Number(n)) => n.to_string(), _ => String::new() };
+                            let value = match exp.0.get(&fact.id) { Some(FactValue::Number(n)) => crate::core::text::plain(*n), _ => String::new() };
                             // Saved while typing (once typing pauses) and
                             // at once when the field loses focus.
                             let apply = {
@@ -61,7 +61,7 @@ pub fn ExperiencePage() -> Html {
                                 <div class="field">
                                     <label for={id.clone()}>{ format!("{}{unit}", fact.label) }</label>
                                     { help }
-                                    <input id={id} type="number" inputmode="decimal" min={fact.min.to_string()} max={fact.max.to_string()} step="any"
+                                    <input id={id} type="number" inputmode="decimal" min={crate::core::text::plain(fact.min)} max={crate::core::text::plain(fact.max)} step="any"
                                         value={value} {oninput} {onchange} aria-describedby={help_id} />
                                 </div>
                             }

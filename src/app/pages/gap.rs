@@ -36,7 +36,7 @@ pub fn Gap() -> Html {
     html! {
         <article aria-labelledby="gap-title">
             <h1 id="gap-title">{ format!("Your gap to {}", role.name) }</h1>
-            <p class="lead">{ format!("Your skills meet {:.0}% of what {} asks, weighted by how much each skill matters in the role.", report.fit, role.name) }</p>
+            <p class="lead">{ format!("Your skills meet {}% of what {} asks, weighted by how much each skill matters in the role.", crate::core::text::fixed(report.fit, 0), role.name) }</p>
             <section class="panel" aria-labelledby="radar-title">
                 <h2 id="radar-title">{ "Where you are and where the role is" }</h2>
                 <Radar

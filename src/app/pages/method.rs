@@ -49,12 +49,12 @@ pub fn Method() -> Html {
                     <li>{ "A topic's score runs from 0 to 100, where 50 is neutral. It is your answers on that topic compared with the most they could have moved it." }</li>
                     <li>{ "Your leaning pools every answer on the management side and subtracts every answer on the technical side, from 100 points technical to 100 points management. " }
                         { if equal {
-                            format!("Each answer, statements and situations alike, can move it by the same amount: about {typical:.1} points.")
+                            format!("Each answer, statements and situations alike, can move it by the same amount: about {typical_1} points.", typical_1 = crate::core::text::fixed(typical, 1))
                         } else {
-                            format!("In this questionnaire one answer can move it by {least:.1} to {most:.1} points.")
+                            format!("In this questionnaire one answer can move it by {least_1} to {most_1} points.", least_1 = crate::core::text::fixed(least, 1), most_1 = crate::core::text::fixed(most, 1))
                         } }</li>
                     <li>{ "Topics marked \"not counted\" are shown but left out of the leaning. Looking ahead to new technology suits both tracks (the source article says so), so it says nothing about which one fits. Wanting a mixed role is asked to tell apart two people who both land in the middle: one drawn to both tracks, one drawn to neither." }</li>
-                    <li>{ format!("Within {HYBRID_HALF_WIDTH:.0} points of the middle is the hybrid zone — roles such as team lead that are half technical and half management. The margin says how far you are from the nearest edge of a zone.") }</li>
+                    <li>{ format!("Within {HYBRID_HALF_WIDTH_0} points of the middle is the hybrid zone — roles such as team lead that are half technical and half management. The margin says how far you are from the nearest edge of a zone.", HYBRID_HALF_WIDTH_0 = crate::core::text::fixed(HYBRID_HALF_WIDTH, 0)) }</li>
                     <li>{ "Everything is computed in your browser. Nothing you enter is sent anywhere." }</li>
                 </ul>
                 <p>{ "This is a reflection aid, not a test: use it to start a conversation with yourself or a mentor, never to screen people." }</p>

@@ -90,12 +90,12 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     let direction = Track::of_leaning(profile.leaning).word();
     let margin_text = match profile.band {
         Band::Hybrid => format!(
-            "That is inside the hybrid zone, {:.0} points from its nearest edge.",
-            profile.margin
+            "That is inside the hybrid zone, {} points from its nearest edge.",
+            crate::core::text::fixed(profile.margin, 0)
         ),
         _ => format!(
-            "That is {:.0} points beyond the edge of the hybrid zone (the margin).",
-            profile.margin
+            "That is {} points beyond the edge of the hybrid zone (the margin).",
+            crate::core::text::fixed(profile.margin, 0)
         ),
     };
     let level = level_name(profile.confidence.level);
@@ -131,8 +131,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 <h2 id="leaning-title">{ voice("Where you lean") }</h2>
                 <LeaningGauge leaning={profile.leaning} />
                 <p class="lead">{ voice(&format!(
-                    "Your answers lean {:.0} points toward {direction}, out of 100 (0 is the exact middle; 100 would be fully {direction}). ",
-                    profile.leaning.abs()
+                    "Your answers lean {} points toward {direction}, out of 100 (0 is the exact middle; 100 would be fully {direction}). ",
+                    crate::core::text::fixed(profile.leaning.abs(), 0)
                 )) }{ margin_text }</p>
                 <p>{ voice(&track_info.summary) }</p>
                 if let Some(text) = middle_text {
@@ -141,8 +141,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 <p class="retake"><strong>{ format!("Confidence: {level}. ") }</strong>
                     { format!("If {} answered again, the same result would come out {} times.", if own { "you" } else { "they" }, profile.confidence.in_words()) }</p>
                 <p>{ format!(
-                    "The leaning is measured to within about {:.0} points either way (one standard error, from how much the answers on each topic agree with each other), and it is {:.0} points from the nearest edge of its zone.",
-                    profile.confidence.standard_error, profile.margin.max(0.0)
+                    "The leaning is measured to within about {} points either way (one standard error, from how much the answers on each topic agree with each other), and it is {} points from the nearest edge of its zone.",
+                    crate::core::text::fixed(profile.confidence.standard_error, 0), crate::core::text::fixed(profile.margin.max(0.0), 0)
                 ) }</p>
                 if !profile.confidence.notes.is_empty() {
                     <ul class="confidence-notes">
@@ -163,7 +163,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                             <tr>
                                 <th scope="row">{ &d.name }</th>
                                 <td>{ track_name(d.track) }</td>
-                                <td>{ s.score.map(|v| format!("{v:.0}")).unwrap_or_else(|| "not enough answers".into()) }</td>
+                                <td>{ s.score.map(|v| crate::core::text::fixed(v, 0)).unwrap_or_else(|| "not enough answers".into()) }</td>
                                 <td>{ format!("{} of {}", s.answered, s.total) }</td>
                             </tr>
                         }) }
@@ -184,7 +184,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     };
                     html! {
                         <details>
-                            <summary>{ format!("{} — {}", d.name, s.score.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into())) }</summary>
+                            <summary>{ format!("{} — {}", d.name, s.score.map(|v| crate::core::text::fixed(v, 0)).unwrap_or_else(|| "–".into())) }</summary>
                             <p>{ reading }</p>
                             <p><strong>{ if d.track.in_leaning() { format!("Why it points to the {} track: ", track_name(d.track).to_lowercase()) } else { "Why it is not counted in the leaning: ".to_owned() } }</strong>{ &d.why }
                                 { bank.source(&d.source).map(|src| html! { <span class="muted">{ format!(" (Source: {})", src.title) }</span> }) }</p>
@@ -246,14 +246,14 @@ fn Why(props: &WhyProps) -> Html {
                 { for top.iter().map(|(id, leaning)| {
                     let moved: Vec<String> = props.profile.contributions.iter()
                         .filter(|c| &c.item == id)
-                        .map(|c| format!("{} {:+.1}", bank.dimension(&c.dimension).map(|d| d.name.as_str()).unwrap_or("?"), c.points))
+                        .map(|c| format!("{} {}", bank.dimension(&c.dimension).map(|d| d.name.as_str()).unwrap_or("?"), crate::core::text::signed(c.points, 1)))
                         .collect();
                     html! {
                         <li>
                             <q>{ bank.item(id).map(Item::text).unwrap_or_default() }</q>
                             <span class="answer">{ format!(" {} answered: {}.", if props.own { "You" } else { "They" }, answer_text(bank, id, props.session.answers.get(id))) }</span>
-                            <span class="effect">{ format!(" Moved: {}. Effect on {} leaning: {:.1} points toward {}.",
-                                moved.join(", "), if props.own { "your" } else { "their" }, leaning.abs(), if *leaning > 0.0 { "management" } else { "technical" }) }</span>
+                            <span class="effect">{ format!(" Moved: {}. Effect on {} leaning: {} points toward {}.",
+                                moved.join(", "), if props.own { "your" } else { "their" }, crate::core::text::fixed(leaning.abs(), 1), if *leaning > 0.0 { "management" } else { "technical" }) }</span>
                         </li>
                     }
                 }) }
@@ -349,16 +349,16 @@ fn note_text(bank: &Bank, note: &ConfidenceNote) -> String {
         }
         ConfidenceNote::Random { .. } => "Answers on the same topic vary about as much as random answers would, so they say little about the person; confidence is kept low.".to_owned(),
         ConfidenceNote::StraightLine { value, share } => format!(
-            "The same answer (\"{}\") was given to {:.0} % of the statements, which says more about the way of answering than about the person; confidence is kept low.",
+            "The same answer (\"{}\") was given to {} % of the statements, which says more about the way of answering than about the person; confidence is kept low.",
             bank.scale
                 .get(usize::from(*value).saturating_sub(1))
                 .map(String::as_str)
                 .unwrap_or("?"),
-            100.0 * share
+            crate::core::text::fixed(100.0 * share, 0)
         ),
         ConfidenceNote::Midpoint { share } => format!(
-            "The middle answer was given to {:.0} % of the statements, which hides where the person stands; confidence is kept below high.",
-            100.0 * share
+            "The middle answer was given to {} % of the statements, which hides where the person stands; confidence is kept below high.",
+            crate::core::text::fixed(100.0 * share, 0)
         ),
         ConfidenceNote::AgreeAll { tendency } => format!(
             "Statements and their opposites were {} with alike, so the answers say more about a habit of answering than about the person; confidence is kept below high.",

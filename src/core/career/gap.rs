@@ -146,16 +146,16 @@ pub fn suggest_roles_agreeing(
             };
             let mut why = match (leaning, rated) {
                 (Some(_), true) => format!(
-                    "{} is {side}; your answers match that track {:.0} of 100, and your skills already meet {:.0}% of what it asks.",
-                    role.name, track_fit, skill_fit
+                    "{} is {side}; your answers match that track {} of 100, and your skills already meet {}% of what it asks.",
+                    role.name, crate::core::text::fixed(track_fit, 0), crate::core::text::fixed(skill_fit, 0)
                 ),
                 (Some(_), false) => format!(
-                    "{} is {side}; your answers match that track {:.0} of 100. Rate your skills to see how much of it you already meet.",
-                    role.name, track_fit
+                    "{} is {side}; your answers match that track {} of 100. Rate your skills to see how much of it you already meet.",
+                    role.name, crate::core::text::fixed(track_fit, 0)
                 ),
                 (None, true) => format!(
-                    "{} is {side}; your skills already meet {:.0}% of what it asks. Answer the questionnaire to weigh your preferences too.",
-                    role.name, skill_fit
+                    "{} is {side}; your skills already meet {}% of what it asks. Answer the questionnaire to weigh your preferences too.",
+                    role.name, crate::core::text::fixed(skill_fit, 0)
                 ),
                 (None, false) => format!(
                     "{} is {side}. Answer the questionnaire and rate your skills to see how well it fits.",

@@ -73,7 +73,11 @@ pub fn to_ics(roadmap: &Roadmap, role_name: &str, stamp: &str) -> String {
             what,
             // The title is the event's summary; the description is only
             // the text, the hours on a line of their own.
-            &format!("{}\n\nAbout {:.0} hours.", s.why.trim(), s.hours),
+            &format!(
+                "{}\n\nAbout {} hours.",
+                s.why.trim(),
+                crate::core::text::fixed(s.hours, 0)
+            ),
             None,
         );
         if let Some(exam) = s.exam_date {

@@ -168,8 +168,8 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
             <section class="report-section" aria-labelledby="r-result">
                 <h2 id="r-result">{ format!("Result: {}", track.name) }</h2>
                 <p>{ format!(
-                    "{label}'s answers lean {:.0} points toward {direction}, out of 100 ({} of {} questions answered; confidence {level_name}, {:.0} of 100).",
-                    profile.leaning.abs(), profile.answered, profile.total, profile.confidence.value
+                    "{label}'s answers lean {} points toward {direction}, out of 100 ({} of {} questions answered; confidence {level_name}, {} of 100).",
+                    crate::core::text::fixed(profile.leaning.abs(), 0), profile.answered, profile.total, crate::core::text::fixed(profile.confidence.value, 0)
                 ) }</p>
                 <table class="compact">
                     <caption>{ "Topics: their answers (0–100) and the mentor's view" }</caption>
@@ -177,7 +177,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
                     <tbody>{ for topic_rows.iter().map(|t| html! {
                         <tr>
                             <th scope="row">{ topic_name(bank, &t.dimension) }</th>
-                            <td>{ t.score.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into()) }</td>
+                            <td>{ t.score.map(|s| crate::core::text::fixed(s, 0)).unwrap_or_else(|| "–".into()) }</td>
                             <td>{ t.mentor.and_then(|l| TOPIC_LEVELS.get(usize::from(l))).copied().unwrap_or("–") }</td>
                         </tr>
                     }) }</tbody>
@@ -186,7 +186,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
             if let (Some(role), Some(g)) = (role, gap_report.as_ref()) {
                 <section class="report-section" aria-labelledby="r-gap">
                     <h2 id="r-gap">{ format!("Gap to {}", role.name) }</h2>
-                    <p>{ format!("{label}'s self-rated skills meet {:.0}% of what the role asks, weighted by importance.", g.fit) }</p>
+                    <p>{ format!("{label}'s self-rated skills meet {}% of what the role asks, weighted by importance.", crate::core::text::fixed(g.fit, 0)) }</p>
                     if g.rows.iter().any(|r| r.gap > 0) {
                         <table class="compact">
                             <caption>{ "The largest gaps (levels 0–4)" }</caption>

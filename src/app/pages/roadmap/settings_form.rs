@@ -43,11 +43,11 @@ pub fn SettingsForm(props: &SettingsFormProps) -> Html {
             <div class="three-col">
                 <div class="field">
                     <label for="plan-hours">{ "Hours a week for learning" }</label>
-                    <input id="plan-hours" type="number" min="0" max="80" step="1" value={props.hours_per_week.to_string()} onchange={on_hours} />
+                    <input id="plan-hours" type="number" min="0" max="80" step="1" value={crate::core::text::plain(props.hours_per_week)} onchange={on_hours} />
                 </div>
                 <div class="field">
                     <label for="plan-budget">{ "Budget in US$ (empty: no limit)" }</label>
-                    <input id="plan-budget" type="number" min="0" step="50" value={props.budget_usd.map(|b| b.to_string()).unwrap_or_default()} onchange={on_budget} />
+                    <input id="plan-budget" type="number" min="0" step="50" value={props.budget_usd.map(crate::core::text::plain).unwrap_or_default()} onchange={on_budget} />
                 </div>
                 <div class="field">
                     <label for="plan-start">{ "Start date" }</label>

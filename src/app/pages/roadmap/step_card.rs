@@ -36,7 +36,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
             <p class="when">{ format!("{} → {}", s.start, s.end) }
                 { s.exam_date.map(|d| format!(" · exam target {d}")).unwrap_or_default() }
                 { s.exam_first.as_ref().map(|n| format!(" (exam first: {n})")).unwrap_or_default() }
-                { format!(" · about {:.0} hours · {}", s.hours, s.cost_usd.map(money).unwrap_or_else(|| "cost unknown".into())) }</p>
+                { format!(" · about {} hours · {}", crate::core::text::fixed(s.hours, 0), s.cost_usd.map(money).unwrap_or_else(|| "cost unknown".into())) }</p>
             <p class="why">{ s.why.clone() }</p>
             if let Some(c) = &props.cert { <CertFacts cert={c.clone()} /> }
             if !s.assumptions.is_empty() {
