@@ -35,19 +35,34 @@ if [ "${1:-}" = "--lighthouse" ]; then
   trap 'kill $server' EXIT
   sleep 1
   runs=${2:-5}
+  # Every page a person can land on cold; runs interleaved, so that the
+  # machine's load falls on all of them alike.
+  pages=("" "plan.html#/results" "plan.html#/roadmap" "mentor.html#/open" "program.html#/cohort")
   for i in $(seq 1 "$runs"); do
-    CHROME_PATH=$(command -v chromium) .cache/lighthouse/node_modules/.bin/lighthouse http://127.0.0.1:8766/ --quiet \
-      --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
-      --only-categories=performance,accessibility,best-practices --output=json --output-path=".cache/lighthouse/report-$i.json"
+    for p in "${!pages[@]}"; do
+      # Lighthouse now and then fails to record a trace (NO_NAVSTART):
+      # such a run is tried again, up to three times.
+      for attempt in 1 2 3; do
+        CHROME_PATH=$(command -v chromium) .cache/lighthouse/node_modules/.bin/lighthouse "http://127.0.0.1:8766/${pages[$p]}" --quiet \
+          --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
+          --only-categories=performance,accessibility,best-practices --output=json --output-path=".cache/lighthouse/report-$p-$i.json" && break
+        [ "$attempt" -lt 3 ] || exit 1
+      done
+    done
   done
   node -e '
-const runs = Array.from({ length: Number(process.argv[1]) }, (_, i) => require(`./.cache/lighthouse/report-${i + 1}.json`));
+const [runs, ...pages] = process.argv.slice(1);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-for (const k of Object.keys(runs[0].categories)) {
-  const scores = runs.map((r) => Math.round(r.categories[k].score * 100));
-  console.log(`lighthouse ${k}: median ${median(scores)} (runs: ${scores.join(", ")})`);
-}
-for (const a of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"]) {
-  console.log(`  ${a}: median ${median(runs.map((r) => r.audits[a].numericValue)).toFixed(a.startsWith("cumulative") ? 3 : 0)}${a.startsWith("cumulative") ? "" : " ms"} (runs: ${runs.map((r) => r.audits[a].displayValue).join(", ")})`);
-}' "$runs"
+pages.forEach((page, p) => {
+  const reports = Array.from({ length: Number(runs) }, (_, i) => require(`./.cache/lighthouse/report-${p}-${i + 1}.json`));
+  console.log(`\n${page || "index.html"}`);
+  for (const k of Object.keys(reports[0].categories)) {
+    const scores = reports.map((r) => Math.round(r.categories[k].score * 100));
+    console.log(`  lighthouse ${k}: median ${median(scores)} (runs: ${scores.join(", ")})`);
+  }
+  for (const a of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"]) {
+    const unit = a.startsWith("cumulative") ? "" : " ms";
+    console.log(`    ${a}: median ${median(reports.map((r) => r.audits[a].numericValue)).toFixed(unit ? 0 : 3)}${unit} (runs: ${reports.map((r) => r.audits[a].displayValue).join(", ")})`);
+  }
+});' "$runs" "${pages[@]}"
 fi

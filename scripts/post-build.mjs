@@ -30,16 +30,17 @@ if (!m) {
   console.error('post-build: no inline boot script found in index.html');
   process.exit(1);
 }
-// Start the wasm only after the first paint, so the welcome text in the
-// page is never held back by its download or compile. The small glue is
-// preloaded; the wasm is fetched from here, after the paint (see the
-// preload removed below).
-const body = m[1].replace(
+// The assessment paints its welcome text from the page itself: start its
+// wasm only after that first paint, so the text is never held back by the
+// download or compile. The other pages have nothing to show until their
+// wasm runs, so they fetch it at once (see the preload below).
+const paintsFirst = html.includes('id="welcome"');
+const body = !paintsFirst ? m[1] : m[1].replace(
   /import init, \* as bindings from '([^']+)';/,
   "await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n" +
     "const bindings = await import('$1');\nconst init = bindings.default;",
 );
-if (body === m[1]) {
+if (paintsFirst && body === m[1]) {
   console.error('post-build: the boot script has an unexpected shape; not deferring the wasm start');
 }
 const minified = (code, loader) => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined }).code;
@@ -98,15 +99,23 @@ if (leftover.length) {
 }
 writeFileSync(join(dir, glue[0]), js);
 
-// No early preload of the wasm: on a slow link it would share the
-// bandwidth with the page and its stylesheet and hold back the first
-// paint. The boot script fetches it right after that paint.
+// The assessment has no early preload of its wasm: on a slow link it would
+// share the bandwidth with the page and its stylesheet and hold back the
+// first paint, so its boot script fetches the wasm right after that paint.
+// The other pages keep the preload, so the wasm downloads while the page,
+// stylesheets and scripts do; its integrity is updated, as the wasm was
+// rewritten above.
 const wasmPreload = new RegExp(`<link rel="preload" href="\\./${wasmFile.replace(/[.]/g, '\\.')}"[^>]*>\\n?`);
 if (!wasmPreload.test(html)) {
   console.error(`post-build: no preload of ${wasmFile} in the page`);
   process.exit(1);
 }
-html = html.replace(wasmPreload, '');
+if (paintsFirst) {
+  html = html.replace(wasmPreload, '');
+} else {
+  const sri = `sha384-${createHash('sha384').update(readFileSync(wasmPath)).digest('base64')}`;
+  html = html.replace(wasmPreload, (tag) => tag.replace(/integrity="[^"]*"/, `integrity="${sri}"`));
+}
 
 // The stylesheet minified too (the glue is), and the integrity hashes of
 // both in the page updated. Minifying saves about 2 KB gzip.

@@ -1,4 +1,4 @@
-//! The app's screens and the two pages they belong to, and how each maps
+//! The app's screens and the four pages they belong to, and how each maps
 //! to an address: pure functions of strings, tested natively (the hooks
 //! that read and change the browser's address are in `app::route`).
 //!

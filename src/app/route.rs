@@ -1,5 +1,5 @@
 //! Following the address: the current route, links, and the hand-over
-//! between the two pages (a link to the other page loads it, and both read
+//! between the pages (a link to another page loads it, and all read
 //! the same saved session). The routes themselves, and how they map to
 //! addresses, are in [`crate::routes`].
 
@@ -34,7 +34,7 @@ impl Route {
 }
 
 /// The current route, updated on every `hashchange`. A route that belongs
-/// to the other page (a typed or old address) loads that page.
+/// to another page (a typed or old address) loads that page.
 #[hook]
 pub fn use_route() -> Route {
     let route = use_state(Route::current);
@@ -55,7 +55,7 @@ pub fn use_route() -> Route {
     *route
 }
 
-/// When `route` belongs to the other page, replaces this page with it
+/// When `route` belongs to another page, replaces this page with it
 /// (keeping the whole fragment, e.g. a share link's answers) and returns
 /// true.
 pub fn hand_over(route: Route) -> bool {
@@ -71,7 +71,7 @@ pub fn hand_over(route: Route) -> bool {
 }
 
 /// Goes to `route` (adds a history entry, like following a link). Loading
-/// the other page waits one task, so that the save of a change made just
+/// another page waits one task, so that the save of a change made just
 /// before (the last answer, "finished") is written first: saves run in an
 /// effect after the render, which a page unload would otherwise cut off.
 pub fn navigate(route: Route) {

@@ -3,8 +3,8 @@
 //!
 //! When storage is blocked the app keeps working and says so. Progress is
 //! then kept in the tab itself (`window.name`), which lives as long as the
-//! tab: it survives a reload and the move between the app's two pages
-//! (assessment and planner), and is gone when the tab is closed.
+//! tab: it survives a reload and the move between the app's pages
+//! (assessment, planner, mentor's and program's), and is gone when the tab is closed.
 
 use crate::core::map::Map;
 
