@@ -38,7 +38,11 @@ pub struct Done {
     /// The anonymous rows, and how to write them.
     rows: Vec<ResultRow>,
     columns: Rows,
+    /// Milliseconds for the whole pass, and of them those spent reading
+    /// and folding the texts (the rest is waiting for the browser to hand
+    /// the files over, and for paints between slices).
     took: f64,
+    work: f64,
 }
 
 /// Starts reading one file. A `.json` file's size is not asked first: for
@@ -99,6 +103,7 @@ async fn fold(
         files.iter().take(READ_AHEAD).map(start_read).collect();
     let mut next = pending.len();
     let mut done = 0;
+    let mut work = 0.0;
     while let Some((name, pending_text)) = pending.pop_front() {
         if let Some(f) = files.get(next) {
             pending.push_back(start_read(f));
@@ -112,12 +117,14 @@ async fn fold(
                 .ok_or_else(|| "the file could not be read".to_owned()),
             Err(why) => Err(why),
         };
+        let t = clock();
         match text {
             Ok(text) => cohort.add_with(&name, &text, |file, profile| {
-                rows.push(columns.row(bank, file, profile));
+                rows.push(columns.row(file, profile));
             }),
             Err(why) => cohort.reject(&name, &why),
         }
+        work += clock() - t;
         done += 1;
         if clock() - slice > SLICE_MS {
             progress.emit((done, files.len()));
@@ -140,6 +147,7 @@ async fn fold(
         rows,
         columns,
         took: clock() - start,
+        work,
     })
 }
 
@@ -310,10 +318,10 @@ pub fn CohortPage() -> Html {
             ];
             html! {
                 <>
-                    <p role="status" class="lead" data-ms={format!("{took:.0}")}>{ format!(
+                    <p role="status" class="lead" data-ms={format!("{took:.0}")} data-work-ms={format!("{:.0}", d.work)}>{ format!(
                         "{} summarised; {} skipped. Read in {}.",
                         count(s.participants, "participant", "participants"),
-                        count(s.rejected.len(), "file", "files"),
+                        count(s.skipped(), "file", "files"),
                         if took < 1000.0 { "under a second".to_owned() } else { format!("{:.0} seconds", (took / 1000.0).ceil()) }
                     ) }</p>
                     <section class="panel" aria-labelledby="c-bands">
@@ -373,13 +381,20 @@ pub fn CohortPage() -> Html {
                     </section>
                     if !s.rejected.is_empty() {
                         <section class="panel warn" aria-labelledby="c-rejected">
-                            <h2 id="c-rejected">{ format!("Skipped files ({})", s.rejected.len()) }</h2>
+                            <h2 id="c-rejected">{ format!("Skipped files ({})", s.skipped()) }</h2>
                             <ul>{ for s.rejected.iter().map(|r| html! {
                                 <li>
                                     <code>{ r.file.clone() }</code>{ ": " }{ r.problem.clone() }
                                     { technical_detail(r.detail.clone()) }
                                 </li>
                             }) }</ul>
+                            if s.rejected_not_listed > 0 {
+                                <p>{ format!(
+                                    "…and {} more, not listed: the first {} are shown.",
+                                    count(s.rejected_not_listed, "file", "files"),
+                                    s.rejected.len()
+                                ) }</p>
+                            }
                         </section>
                     }
                     <section class="panel" aria-labelledby="c-exports">
