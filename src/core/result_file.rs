@@ -138,6 +138,15 @@ fn looks_binary(text: &str) -> bool {
         .any(|c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
 }
 
+/// A file's bytes as text, as a browser's `File.text()` decodes them:
+/// UTF-8 without a leading byte-order mark, every invalid byte replaced by
+/// U+FFFD (which [`import`] then recognises as not text). Borrowed when the
+/// bytes are valid: the cohort page reads files as bytes into one buffer,
+/// which spares the browser a conversion to its own strings and back.
+pub fn decode_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+}
+
 /// An imported file, with what the page should tell the reader about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {

@@ -23,7 +23,7 @@ use crate::core::bank::Track;
 use crate::core::career::catalog::RoleId;
 use crate::core::cohort::{Cohort, CohortSummary};
 use crate::core::content::Content;
-use crate::core::result_file::MAX_BYTES;
+use crate::core::result_file::{decode_text, MAX_BYTES};
 use crate::core::text::count;
 
 /// The longest the page works before letting the browser paint and take
@@ -38,14 +38,16 @@ pub struct Done {
     /// The anonymous rows, and how to write them.
     rows: Vec<ResultRow>,
     columns: Rows,
-    /// Milliseconds for the whole pass, and of them those spent reading
-    /// and folding the texts (the rest is waiting for the browser to hand
-    /// the files over, and for paints between slices).
+    /// Milliseconds for the whole pass, and of them those spent decoding
+    /// and folding the texts (the rest is the browser reading the files,
+    /// and paints between slices).
     took: f64,
     work: f64,
 }
 
-/// Starts reading one file. A `.json` file's size is not asked first: for
+/// Starts reading one file, as bytes: a text would be decoded into the
+/// browser's own strings and converted back for the wasm, which costs more
+/// than the copy (see [`decode_text`]). A `.json` file's size is not asked first: for
 /// a file on disk that is a synchronous look-up costing more than the read
 /// (0.15 ms a file in Chromium), and the importer refuses anything over
 /// `MAX_BYTES` before parsing it. Any other file (a photo dropped by
@@ -58,7 +60,7 @@ fn read(f: &web_sys::File) -> Result<JsFuture, String> {
             MAX_BYTES / 1024
         ));
     }
-    Ok(JsFuture::from(f.text()))
+    Ok(JsFuture::from(f.array_buffer()))
 }
 
 /// Participants listed before "Show all": a table of thousands of rows
@@ -104,22 +106,27 @@ async fn fold(
     let mut next = pending.len();
     let mut done = 0;
     let mut work = 0.0;
-    while let Some((name, pending_text)) = pending.pop_front() {
+    // Every file's bytes in turn, in one buffer.
+    let mut bytes = Vec::new();
+    while let Some((name, pending_read)) = pending.pop_front() {
         if let Some(f) = files.get(next) {
             pending.push_back(start_read(f));
             next += 1;
         }
-        let text = match pending_text {
+        let read = match pending_read {
             Ok(future) => future
                 .await
-                .ok()
-                .and_then(|v| v.as_string())
-                .ok_or_else(|| "the file could not be read".to_owned()),
+                .map(|buffer| {
+                    let array = js_sys::Uint8Array::new(&buffer);
+                    bytes.resize(array.length() as usize, 0);
+                    array.copy_to(&mut bytes);
+                })
+                .map_err(|_| "the file could not be read".to_owned()),
             Err(why) => Err(why),
         };
         let t = clock();
-        match text {
-            Ok(text) => cohort.add_with(&name, &text, |file, profile| {
+        match read {
+            Ok(()) => cohort.add_with(&name, &decode_text(&bytes), |file, profile| {
                 rows.push(columns.row(file, profile));
             }),
             Err(why) => cohort.reject(&name, &why),
@@ -390,8 +397,8 @@ pub fn CohortPage() -> Html {
                             }) }</ul>
                             if s.rejected_not_listed > 0 {
                                 <p>{ format!(
-                                    "…and {} more, not listed: the first {} are shown.",
-                                    count(s.rejected_not_listed, "file", "files"),
+                                    "…and {} not listed: the first {} are shown.",
+                                    count(s.rejected_not_listed, "more file", "more files"),
                                     s.rejected.len()
                                 ) }</p>
                             }
