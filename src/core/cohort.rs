@@ -1,6 +1,7 @@
 //! A cohort at a glance for a program's facilitator: many participants'
 //! result files folded into one summary — how leanings are distributed, the
-//! average on each topic — with every unusable file listed and skipped.
+//! average on each topic — with unusable files skipped, the first hundred
+//! of them listed.
 //!
 //! Files are added one at a time and only running totals are kept, so
 //! memory stays flat however many files there are.

@@ -1,14 +1,15 @@
 //! `crossroads cohort [--people] [--csv FILE] [--parquet DIR] <files, folders
 //! or .zip archives>...`: folds any number of result files into one
 //! summary, printed as JSON (with the instrument statistics), and writes
-//! the anonymous exports when asked.
+//! the participants table and the anonymous exports when asked.
 //!
 //! Streams: folders are walked as they are read, archives entry by entry
-//! from their local headers (never the whole central directory), and files
-//! are imported and scored a batch at a time on every core, then folded in
-//! order — so memory stays flat as the cohort grows, except for what the
-//! summary itself keeps: the skipped files' list, the retake pairing (see
-//! [`super::reliability`]) and, with `--people`, every participant.
+//! from their local headers (never the whole central directory); one
+//! thread reads, the others import and score a batch at a time, and this
+//! one folds the batches in reading order — so memory stays flat as the
+//! cohort grows, except for what the summary itself keeps: the retake
+//! pairing (see [`super::reliability`]) and, with `--people`, every
+//! participant.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
