@@ -4,7 +4,8 @@
 # twice) and runs `crossroads cohort --parquet` over them, reporting wall
 # time, files per second, peak memory (GNU time's maximum resident set) and
 # CPU time, which unlike the wall time does not depend on what else the
-# machine is doing.
+# machine is doing. Built with the `native` profile (opt-level 3; the
+# release profile is sized for the wasm).
 #
 #   scripts/bench-cohort.sh [n] [--zip]
 #
@@ -16,12 +17,12 @@ n=${1:-100000}
 mode=${2:-folder}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-cargo build --release -q --bin crossroads --example gen_results
+cargo build --profile native -q --bin crossroads --example gen_results
 if [ "$mode" = "--zip" ]; then input="$dir/cohort.zip"; else input="$dir/cohort"; fi
 start=$(date +%s.%N)
-./target/release/examples/gen_results "$input" "$n" >/dev/null
+./target/native/examples/gen_results "$input" "$n" >/dev/null
 echo "generated $n files ($mode) in $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}')s, $(du -sh "$input" | cut -f1) on disk"
-/usr/bin/time -v -o "$dir/.time" ./target/release/crossroads cohort --parquet "$dir/out" "$input" > "$dir/summary.json" 2>/dev/null
+/usr/bin/time -v -o "$dir/.time" ./target/native/crossroads cohort --parquet "$dir/out" "$input" > "$dir/summary.json" 2>/dev/null
 secs=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$dir/.time")
 kb=$(awk -F': ' '/Maximum resident set size/{print $2}' "$dir/.time")
 cpu=$(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.1f", s}' "$dir/.time")

@@ -22,7 +22,7 @@ fn anonymous_csv_has_the_columns_and_no_names_notes_or_file_names() {
             &format!("secret-file-{i}.json"),
             &f.to_json(),
             |file, profile| {
-                rows.push(columns.row(&bank, file, profile));
+                rows.push(columns.row(file, profile));
             },
         );
     }

@@ -1,5 +1,7 @@
 //! A facilitator's cohort: the right counts from many files, broken files
-//! listed and skipped, and a CSV a spreadsheet can open safely.
+//! listed (the first hundred) and skipped, a CSV a spreadsheet can open
+//! safely, and the lean path a large cohort takes giving the same figures
+//! as the full one.
 
 use crossroads::core::bank::{Bank, Item, Track};
 use crossroads::core::cohort::Cohort;
@@ -62,16 +64,15 @@ fn the_csv_defuses_formulas_and_quotes_names() {
         "a.json",
         &clear(&bank, Track::Technical, "=HYPERLINK(\"http://x\")"),
     );
-    let csv = cohort.summary().to_csv();
-    assert!(csv.starts_with("kind,name,band,leaning,confidence\n"));
+    let csv = cohort.summary().participants_csv(&bank);
     assert!(
-        csv.contains("participant,\"'=HYPERLINK(\"\"http://x\"\")\",technical,"),
+        csv.contains(&format!(
+            "\"'=HYPERLINK(\"\"http://x\"\")\",\"{}\",",
+            bank.tracks.technical.name
+        )),
         "{csv}"
     );
-    assert!(csv.contains("band,technical,,1,"));
     // A clear, consistent sheet: high confidence, counted as such.
-    assert!(csv.contains("confidence_level,high,,1,"), "{csv}");
-    assert!(csv.contains("confidence_level,low,,0,"), "{csv}");
     let s = cohort.summary();
     assert_eq!(s.confidence_levels, [0, 0, 1]);
     assert_eq!(
@@ -146,9 +147,11 @@ fn against_a_role_the_cohort_shows_gaps_eligibility_and_sessions() {
         .eligible_now
         .iter()
         .any(|(c, n)| c.as_str() == "itil4_foundation" && *n == 10));
-    assert!(summary
-        .to_csv()
-        .contains("role_skill,\"financial_management\",\"it_manager\",2.00,5"));
+    let csv = summary.role_csv(&content.catalog).unwrap();
+    assert!(
+        csv.contains("\"IT financial management and budgeting\",3,10,2.00,5\r\n"),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -234,19 +237,170 @@ fn cohort_tables_have_readable_headers_a_bom_and_count_only_those_who_rated() {
 }
 
 /// A leading TAB or CR is defused too (some spreadsheets strip it and then
-/// read the formula); so is a file name.
+/// read the formula); so is a file name standing in for a missing name.
 #[test]
 fn the_csv_defuses_a_leading_tab_or_carriage_return() {
     let bank = bank();
     let mut cohort = Cohort::new(&bank, true);
     for (file, name) in [("\t=1.json", "\t=SUM(1)"), ("\r=1.json", "\r+1")] {
         cohort.add(file, &clear(&bank, Track::Technical, name));
-        cohort.add(file, "not a result");
+        cohort.add(file, &clear(&bank, Track::Technical, ""));
     }
-    let csv = cohort.summary().to_csv();
+    let csv = cohort.summary().participants_csv(&bank);
     for bad in ["\"\t=", "\"\r=", "\"\t=SUM", "\"\r+1"] {
         assert!(!csv.contains(bad), "{bad:?} in {csv}");
     }
-    assert!(csv.contains("rejected,\"'\t=1.json\""), "{csv}");
-    assert!(csv.contains("rejected,\"'\r=1.json\""), "{csv}");
+    assert!(csv.contains("\r\n\"'\t=1.json\","), "{csv}");
+    assert!(csv.contains("\r\n\"'\r=1.json\","), "{csv}");
+}
+
+/// The participants table is one function's: the summary's CSV is its head
+/// and then each listed participant's row, which is what the command writes
+/// as it reads, without keeping the list.
+#[test]
+fn the_participants_csv_is_its_head_and_one_row_per_participant() {
+    use crossroads::core::cohort::{participant_csv_row, participants_csv_head, BOM};
+    let bank = bank();
+    let mut cohort = Cohort::new(&bank, true);
+    let mut streamed = participants_csv_head(&bank);
+    for (i, track) in [Track::Management, Track::Technical, Track::Management]
+        .into_iter()
+        .enumerate()
+    {
+        let text = clear(&bank, track, &format!("P{i}"));
+        cohort.add_with(&format!("{i}.json"), &text, |file, profile| {
+            let p = crossroads::core::cohort::Participant::new(&format!("{i}.json"), file, profile);
+            streamed.push_str(&participant_csv_row(&bank, &p));
+        });
+    }
+    let csv = cohort.summary().participants_csv(&bank);
+    assert_eq!(csv, streamed);
+    assert!(csv.starts_with(BOM));
+    assert_eq!(csv.matches("\r\n").count(), 4);
+    assert!(
+        csv.contains(&format!("\"P1\",\"{}\",-", bank.tracks.technical.name)),
+        "{csv}"
+    );
+}
+
+/// A folder of a million files with a broken copy routine lists the first
+/// hundred skipped files, in reading order, and counts the rest.
+#[test]
+fn skipped_files_are_listed_up_to_a_hundred_and_the_rest_counted() {
+    use crossroads::core::cohort::LISTED_REJECTED;
+    let bank = bank();
+    let mut cohort = Cohort::new(&bank, false);
+    for i in 0..250 {
+        cohort.add(
+            &format!("cut{i}.json"),
+            "{\"format\": \"crossroads-result\"",
+        );
+    }
+    cohort.reject("gone.json", "the file could not be read");
+    cohort.add("ok.json", &clear(&bank, Track::Management, "x"));
+    let s = cohort.summary();
+    assert_eq!(LISTED_REJECTED, 100);
+    assert_eq!(s.rejected.len(), 100);
+    assert_eq!(s.rejected_not_listed, 151);
+    assert_eq!(s.skipped(), 251);
+    assert_eq!(s.participants, 1);
+    assert_eq!(s.rejected[0].file, "cut0.json");
+    assert_eq!(s.rejected[99].file, "cut99.json");
+    // Each listed file keeps its own technical detail.
+    assert!(s.rejected.iter().all(|r| r.detail.is_some()));
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["rejected"].as_array().unwrap().len(), 100);
+    assert_eq!(json["rejected_not_listed"], 151);
+    // Below the cap nothing is left out.
+    let mut few = Cohort::new(&bank, false);
+    few.add("a.json", "nope");
+    assert_eq!(
+        (
+            few.summary().rejected.len(),
+            few.summary().rejected_not_listed
+        ),
+        (1, 0)
+    );
+}
+
+/// What a cohort reads through its lean path (the checks without the
+/// single-file extras, the figures without the workings) is what the full
+/// import and scoring give: the same files refused for the same reasons,
+/// the same profiles apart from the per-answer contributions.
+#[test]
+fn the_lean_path_refuses_and_scores_as_the_full_one() {
+    use crossroads::core::result_file::{import, read_result};
+    use crossroads::core::score::{score, score_figures};
+    let bank = bank();
+    let mut partial = Session::new(&bank, "2026-11-28");
+    for item in bank.items.iter().step_by(3) {
+        partial.answers.insert(
+            item.id().clone(),
+            match item {
+                Item::Likert(_) => Response::Likert(4),
+                Item::Scenario(sc) => Response::Choice(sc.options[1].id.clone()),
+            },
+        );
+    }
+    partial
+        .answers
+        .insert("retired_question".into(), Response::Likert(2));
+    let mut bad_rating = Session::new(&bank, "2026-11-28");
+    bad_rating
+        .skills
+        .insert(crossroads::core::career::catalog::SkillId("x".into()), 9);
+    let texts = [
+        clear(&bank, Track::Management, "M"),
+        clear(&bank, Track::Technical, "T"),
+        ResultFile::new(partial).to_json(),
+        ResultFile::new(bad_rating).to_json(),
+        "{\"format\": \"crossroads-result\"".to_owned(),
+        "{\"format\": \"crossroads-result\", \"version\": 9}".to_owned(),
+        "{\"shopping\": [\"milk\"]}".to_owned(),
+        "\u{0}\u{1}binary".to_owned(),
+        "not json".to_owned(),
+    ];
+    for text in &texts {
+        let full = import(text, &bank).map(|i| i.file);
+        assert_eq!(read_result(text), full, "{text}");
+        if let Ok(file) = full {
+            let mut explained = score(&bank, &file.session.answers);
+            let figures = score_figures(&bank, &file.session.answers);
+            assert!(figures.contributions.is_empty());
+            assert!(!explained.contributions.is_empty());
+            explained.contributions.clear();
+            assert_eq!(figures, explained);
+        }
+    }
+}
+
+/// The keyed answers read in one pass are those read one statement at a
+/// time: skipped, out of range, reversed, and answers to unknown questions
+/// in between.
+#[test]
+fn keyed_answers_in_one_pass_match_one_at_a_time() {
+    use crossroads::core::reliability::{keyed, statements, Keying};
+    let bank = bank();
+    let st = statements(&bank);
+    let keying = Keying::new(&st);
+    let mut s = Session::new(&bank, "2026-11-28");
+    for (i, item) in bank.items.iter().enumerate() {
+        let r = match (item, i % 4) {
+            (_, 0) => continue,
+            (Item::Likert(_), 1) => Response::Likert(9),
+            (Item::Likert(_), _) => Response::Likert((i % 5 + 1) as u8),
+            (Item::Scenario(sc), _) => Response::Choice(sc.options[0].id.clone()),
+        };
+        s.answers.insert(item.id().clone(), r);
+    }
+    for extra in ["0", "a", "zzz", "people_0"] {
+        s.answers.insert(extra.into(), Response::Likert(3));
+    }
+    let one_at_a_time: Vec<Option<u8>> = st
+        .iter()
+        .map(|x| keyed(s.answers.get(bank.items[x.index].id()), x.reverse))
+        .collect();
+    assert_eq!(keying.keyed(&st, &s.answers), one_at_a_time);
+    assert!(one_at_a_time.iter().any(|k| k.is_some()));
+    assert!(one_at_a_time.iter().any(|k| k.is_none()));
 }

@@ -574,9 +574,10 @@ fn cohorts() {
             cohort.add("good.json", RESULT);
             let summary = cohort.summary();
             assert_eq!(summary.participants + summary.rejected.len(), 2);
-            let csv = summary.to_csv();
+            let csv = summary.participants_csv(&content.bank);
             for live in ["=", "+", "-", "@", "\t", "\r"] {
                 assert!(!csv.contains(&format!(",\"{live}")), "{live:?} in {csv}");
+                assert!(!csv.contains(&format!("\n\"{live}")), "{live:?} in {csv}");
             }
         },
     );

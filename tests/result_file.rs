@@ -348,3 +348,33 @@ fn the_stored_list_of_opened_results_is_checked_entry_by_entry() {
     assert_eq!(&err.to_string(), why);
     assert!(why.contains("expected a sequence"), "{why}");
 }
+
+/// The cohort page reads files as bytes and decodes them as a browser's
+/// `File.text()` would: a byte-order mark dropped (a result re-saved by a
+/// text editor still opens), invalid bytes replaced, so that a picture is
+/// still told apart as not text.
+#[test]
+fn bytes_decode_as_a_browser_decodes_a_text_file() {
+    use crossroads::core::result_file::decode_text;
+    use std::borrow::Cow;
+    let bank = bank();
+    let good = generated(&bank, 3).to_json();
+    let check = |bytes: &[u8], expect: &str| assert_eq!(decode_text(bytes), expect);
+    check(b"", "");
+    check(b"\xef\xbb\xbf", "");
+    check(b"\xef\xbb\xbf\xef\xbb\xbfx", "\u{feff}x");
+    check("Zoë".as_bytes(), "Zoë");
+    check(b"a\xffb", "a\u{fffd}b");
+    check(b"\xef\xbbx", "\u{fffd}x");
+    assert!(matches!(decode_text(good.as_bytes()), Cow::Borrowed(_)));
+    let with_mark = [b"\xef\xbb\xbf".as_slice(), good.as_bytes()].concat();
+    assert_eq!(
+        import(&decode_text(&with_mark), &bank).unwrap().file,
+        import(&good, &bank).unwrap().file
+    );
+    let picture = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8";
+    assert_eq!(
+        import(&decode_text(picture), &bank),
+        Err(ImportError::NotText)
+    );
+}

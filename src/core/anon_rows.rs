@@ -6,7 +6,7 @@
 //! columns.
 
 use super::bank::Bank;
-use super::reliability::{keyed, statements, Statement};
+use super::reliability::{statements, Keying, Statement};
 use super::result_file::ResultFile;
 use super::score::{Band, Profile};
 
@@ -39,20 +39,23 @@ pub struct Rows {
     pub statements: Vec<Statement>,
     /// Dimension ids in bank order.
     pub dimensions: Vec<String>,
+    keying: Keying,
     next: u64,
 }
 
 impl Rows {
     pub fn new(bank: &Bank) -> Self {
+        let statements = statements(bank);
         Rows {
-            statements: statements(bank),
+            keying: Keying::new(&statements),
+            statements,
             dimensions: bank.dimensions.iter().map(|d| d.id.to_string()).collect(),
             next: 0,
         }
     }
 
     /// The next row, from a file and its profile.
-    pub fn row(&mut self, bank: &Bank, file: &ResultFile, profile: &Profile) -> ResultRow {
+    pub fn row(&mut self, file: &ResultFile, profile: &Profile) -> ResultRow {
         self.next += 1;
         let s = &file.session;
         ResultRow {
@@ -69,11 +72,7 @@ impl Rows {
                 .map(|i| profile.dimensions.get(i).and_then(|d| d.score))
                 .collect(),
             target_role: s.role.as_ref().map(|r| r.to_string()),
-            keyed: self
-                .statements
-                .iter()
-                .map(|st| keyed(s.answers.get(bank.items[st.index].id()), st.reverse))
-                .collect(),
+            keyed: self.keying.keyed(&self.statements, &s.answers),
         }
     }
 

@@ -1,6 +1,7 @@
 //! A cohort at a glance for a program's facilitator: many participants'
 //! result files folded into one summary — how leanings are distributed, the
-//! average on each topic — with every unusable file listed and skipped.
+//! average on each topic — with unusable files skipped, the first hundred
+//! of them listed.
 //!
 //! Files are added one at a time and only running totals are kept, so
 //! memory stays flat however many files there are.
@@ -12,8 +13,8 @@ use super::career::catalog::{Activity, Catalog, CertId, Role, SkillId};
 use super::career::date::Date;
 use super::career::eligibility::eligibility;
 use super::reliability::{Instrument, Reliability, ScaleAlpha};
-use super::result_file::{import, ResultFile};
-use super::score::{score, Band, ConfidenceLevel, Profile};
+use super::result_file::{read_result, ResultFile};
+use super::score::{score_figures, Band, ConfidenceLevel, Profile};
 
 /// The cohort against one target role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,6 +66,26 @@ pub struct Participant {
     pub topics: Vec<Option<f64>>,
 }
 
+/// Skipped files listed by name in a summary, in reading order; any more
+/// are only counted ([`CohortSummary::rejected_not_listed`]). A folder of a
+/// million files with a broken copy routine would otherwise list every one
+/// of them, in memory and on the page.
+pub const LISTED_REJECTED: usize = 100;
+
+impl Participant {
+    /// The participant of a usable file: named as in [`ResultFile::label`].
+    pub fn new(file_name: &str, file: &ResultFile, profile: &Profile) -> Self {
+        Participant {
+            name: file.label(file_name),
+            band: profile.band,
+            leaning: profile.leaning,
+            confidence: profile.confidence.value,
+            level: profile.confidence.level,
+            topics: profile.dimensions.iter().map(|d| d.score).collect(),
+        }
+    }
+}
+
 /// A file that could not be used, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rejected {
@@ -90,7 +111,10 @@ pub struct CohortSummary {
     pub mean_leaning: Option<f64>,
     /// Listed participants (kept only when `keep_people` is on).
     pub people: Vec<Participant>,
+    /// The first [`LISTED_REJECTED`] files that could not be used.
     pub rejected: Vec<Rejected>,
+    /// How many more files could not be used than are listed.
+    pub rejected_not_listed: usize,
     /// The cohort against a chosen role, when one was chosen.
     pub role: Option<RoleSummary>,
     /// Cronbach's α per dimension (see [`super::reliability`]).
@@ -121,16 +145,19 @@ impl From<String> for Refused {
 /// The part of adding a file that needs nothing but the bank: importing and
 /// scoring it. Pure, so a large cohort can prepare files on several threads
 /// and fold them in order.
+///
+/// The profile carries the figures only (see [`score_figures`]): nothing
+/// a cohort shows needs how each answer moved the leaning.
 pub fn prepare(bank: &Bank, text: &str) -> Prepared {
-    let imported = import(text, bank).map_err(|e| Refused {
+    let file = read_result(text).map_err(|e| Refused {
         problem: e.to_string(),
         detail: e.detail(),
     })?;
-    let profile = score(bank, &imported.file.session.answers);
+    let profile = score_figures(bank, &file.session.answers);
     if profile.answered == 0 {
         return Err("it has no answers to this questionnaire".to_owned().into());
     }
-    Ok(Box::new((imported.file, profile)))
+    Ok(Box::new((file, profile)))
 }
 
 /// Folds result files into a [`CohortSummary`].
@@ -144,6 +171,7 @@ pub struct Cohort<'a> {
     dim_sums: Vec<(f64, usize)>,
     people: Vec<Participant>,
     rejected: Vec<Rejected>,
+    rejected_not_listed: usize,
     role: Option<RoleTotals<'a>>,
     stats: Reliability,
 }
@@ -175,6 +203,7 @@ impl<'a> Cohort<'a> {
             dim_sums: vec![(0.0, 0); bank.dimensions.len()],
             people: Vec::new(),
             rejected: Vec::new(),
+            rejected_not_listed: 0,
             role: None,
             stats: Reliability::new(bank),
         }
@@ -206,13 +235,7 @@ impl<'a> Cohort<'a> {
     ) {
         let (file, profile) = match prepared {
             Ok(p) => *p,
-            Err(why) => {
-                self.reject(file_name, &why.problem);
-                if let Some(last) = self.rejected.last_mut() {
-                    last.detail = why.detail;
-                }
-                return;
-            }
+            Err(why) => return self.record(file_name, why.problem, why.detail),
         };
         self.count += 1;
         self.bands[match profile.band {
@@ -226,7 +249,7 @@ impl<'a> Cohort<'a> {
             ConfidenceLevel::Medium => 1,
             ConfidenceLevel::High => 2,
         }] += 1;
-        self.stats.add(self.bank, &file, &profile);
+        self.stats.add(&file, &profile);
         visit(&file, &profile);
         for (sum, d) in self.dim_sums.iter_mut().zip(&profile.dimensions) {
             if let Some(s) = d.score {
@@ -252,24 +275,26 @@ impl<'a> Cohort<'a> {
             }
         }
         if self.keep_people {
-            self.people.push(Participant {
-                name: file.label(file_name),
-                band: profile.band,
-                leaning: profile.leaning,
-                confidence: profile.confidence.value,
-                level: profile.confidence.level,
-                topics: profile.dimensions.iter().map(|d| d.score).collect(),
-            });
+            self.people
+                .push(Participant::new(file_name, &file, &profile));
         }
     }
 
     /// Records a file that could not even be read.
     pub fn reject(&mut self, file_name: &str, problem: &str) {
-        self.rejected.push(Rejected {
-            file: file_name.to_owned(),
-            problem: problem.to_owned(),
-            detail: None,
-        });
+        self.record(file_name, problem.to_owned(), None);
+    }
+
+    fn record(&mut self, file_name: &str, problem: String, detail: Option<String>) {
+        if self.rejected.len() < LISTED_REJECTED {
+            self.rejected.push(Rejected {
+                file: file_name.to_owned(),
+                problem,
+                detail,
+            });
+        } else {
+            self.rejected_not_listed += 1;
+        }
     }
 
     pub fn summary(&self) -> CohortSummary {
@@ -289,6 +314,7 @@ impl<'a> Cohort<'a> {
             mean_leaning: (self.count > 0).then(|| self.leaning_sum / self.count as f64),
             people: self.people.clone(),
             rejected: self.rejected.clone(),
+            rejected_not_listed: self.rejected_not_listed,
             role: self.role.as_ref().map(|rt| self.role_summary(rt)),
             reliability: self.stats.alphas(),
             instrument: self.stats.instrument(),
@@ -368,60 +394,9 @@ impl<'a> Cohort<'a> {
 }
 
 impl CohortSummary {
-    /// The summary as CSV: one row per participant (when listed), then the
-    /// totals. Fields are quoted, and a leading `=`, `+`, `-`, `@`, TAB or
-    /// CR is defused so a spreadsheet never runs a name as a formula.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::from("kind,name,band,leaning,confidence\n");
-        for p in &self.people {
-            out.push_str(&format!(
-                "participant,{},{},{},{}\n",
-                csv_field(&p.name),
-                band_name(p.band),
-                crate::core::text::fixed(p.leaning, 1),
-                crate::core::text::fixed(p.confidence, 0)
-            ));
-        }
-        for (band, n) in [
-            ("management", self.management),
-            ("hybrid", self.hybrid),
-            ("technical", self.technical),
-        ] {
-            out.push_str(&format!("band,{band},,{n},\n"));
-        }
-        for (level, n) in ["low", "medium", "high"].iter().zip(self.confidence_levels) {
-            out.push_str(&format!("confidence_level,{level},,{n},\n"));
-        }
-        for (dim, mean) in &self.dimension_means {
-            out.push_str(&format!(
-                "dimension_mean,{},,{},\n",
-                csv_field(dim),
-                mean.map(|m| crate::core::text::fixed(m, 1))
-                    .unwrap_or_default()
-            ));
-        }
-        if let Some(role) = &self.role {
-            for s in &role.skills {
-                out.push_str(&format!(
-                    "role_skill,{},{},{},{}\n",
-                    csv_field(s.skill.as_str()),
-                    csv_field(&role.role),
-                    crate::core::text::fixed(s.mean, 2),
-                    s.below
-                ));
-            }
-            for (c, n) in &role.eligible_now {
-                out.push_str(&format!("eligible_now,{},,{n},\n", csv_field(c.as_str())));
-            }
-        }
-        for r in &self.rejected {
-            out.push_str(&format!(
-                "rejected,{},,,{}\n",
-                csv_field(&r.file),
-                csv_field(&r.problem)
-            ));
-        }
-        out
+    /// Every file that could not be used, listed or not.
+    pub fn skipped(&self) -> usize {
+        self.rejected.len() + self.rejected_not_listed
     }
 }
 
@@ -429,40 +404,55 @@ impl CohortSummary {
 /// (without it, Excel reads "Zoë" as "ZoÃ«").
 pub const BOM: &str = "\u{feff}";
 
+/// The start of the participants table (see
+/// [`CohortSummary::participants_csv`]): the byte-order mark and the
+/// header line. `crossroads cohort --csv` writes this, then a
+/// [`participant_csv_row`] per participant as they are read, so the
+/// command writes the browser's table without keeping the list.
+pub fn participants_csv_head(bank: &Bank) -> String {
+    let mut header = vec![
+        "Name".to_owned(),
+        "Track".to_owned(),
+        "Leaning (-100 technical to +100 management)".to_owned(),
+        "Confidence (0-100)".to_owned(),
+    ];
+    header.extend(
+        bank.dimensions
+            .iter()
+            .map(|d| format!("{} (0-100)", d.name)),
+    );
+    let mut out = String::from(BOM);
+    out.push_str(&csv_row(&header));
+    out
+}
+
+/// One participant's line of the participants table.
+pub fn participant_csv_row(bank: &Bank, p: &Participant) -> String {
+    let track = match p.band {
+        Band::Management => &bank.tracks.management.name,
+        Band::Hybrid => &bank.tracks.hybrid.name,
+        Band::Technical => &bank.tracks.technical.name,
+    };
+    let mut row = vec![
+        p.name.clone(),
+        track.clone(),
+        crate::core::text::fixed(p.leaning, 1),
+        crate::core::text::fixed(p.confidence, 0),
+    ];
+    row.extend(p.topics.iter().map(|t| {
+        t.map(|v| crate::core::text::fixed(v, 1))
+            .unwrap_or_default()
+    }));
+    csv_row(&row)
+}
+
 impl CohortSummary {
     /// One row per participant, with readable headers: name, track,
     /// leaning, confidence and every topic score. UTF-8 with a BOM.
     pub fn participants_csv(&self, bank: &Bank) -> String {
-        let mut header = vec![
-            "Name".to_owned(),
-            "Track".to_owned(),
-            "Leaning (-100 technical to +100 management)".to_owned(),
-            "Confidence (0-100)".to_owned(),
-        ];
-        header.extend(
-            bank.dimensions
-                .iter()
-                .map(|d| format!("{} (0-100)", d.name)),
-        );
-        let mut out = String::from(BOM);
-        out.push_str(&csv_row(&header));
+        let mut out = participants_csv_head(bank);
         for p in &self.people {
-            let track = match p.band {
-                Band::Management => &bank.tracks.management.name,
-                Band::Hybrid => &bank.tracks.hybrid.name,
-                Band::Technical => &bank.tracks.technical.name,
-            };
-            let mut row = vec![
-                p.name.clone(),
-                track.clone(),
-                crate::core::text::fixed(p.leaning, 1),
-                crate::core::text::fixed(p.confidence, 0),
-            ];
-            row.extend(p.topics.iter().map(|t| {
-                t.map(|v| crate::core::text::fixed(v, 1))
-                    .unwrap_or_default()
-            }));
-            out.push_str(&csv_row(&row));
+            out.push_str(&participant_csv_row(bank, p));
         }
         out
     }
@@ -523,14 +513,6 @@ fn csv_row(fields: &[String]) -> String {
         .join(",");
     line.push_str("\r\n");
     line
-}
-
-fn band_name(b: Band) -> &'static str {
-    match b {
-        Band::Management => "management",
-        Band::Hybrid => "hybrid",
-        Band::Technical => "technical",
-    }
 }
 
 fn csv_field(text: &str) -> String {

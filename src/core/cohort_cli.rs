@@ -1,23 +1,31 @@
 //! `crossroads cohort [--people] [--csv FILE] [--parquet DIR] <files, folders
 //! or .zip archives>...`: folds any number of result files into one
 //! summary, printed as JSON (with the instrument statistics), and writes
-//! the anonymous exports when asked.
+//! the participants table and the anonymous exports when asked.
 //!
 //! Streams: folders are walked as they are read, archives entry by entry
-//! from their local headers (never the whole central directory), and files
-//! are imported and scored a batch at a time on every core, then folded in
-//! order — so memory stays flat as the cohort grows, except for what the
-//! summary itself keeps: the skipped files' list, the retake pairing (see
-//! [`super::reliability`]) and, with `--people`, every participant.
+//! from their local headers (never the whole central directory); one
+//! thread reads, the others import and score a batch at a time, and this
+//! one folds the batches in reading order — so memory stays flat as the
+//! cohort grows, except for what the summary itself keeps: the retake
+//! pairing (see [`super::reliability`]) and, with `--people`, every
+//! participant.
 
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{BufReader, Read as _};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::ops::Range;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
+use std::sync::{mpsc, Mutex};
 
 use super::bank::Bank;
-use super::cohort::{prepare, Cohort, Prepared};
+use super::cohort::{
+    participant_csv_row, participants_csv_head, prepare, Cohort, Participant, Prepared,
+};
 use super::content::Content;
-use super::parquet_export::{ExportError, ParquetExport, ANSWERS_FILE, RESULTS_FILE};
+use super::parquet_export::{ParquetExport, ANSWERS_FILE, RESULTS_FILE};
 use super::result_file::MAX_BYTES;
 
 /// The options as entered.
@@ -29,32 +37,19 @@ struct Options {
     paths: Vec<String>,
 }
 
-/// Why the command's words cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-enum UsageError {
-    #[error("--csv needs a file name")]
-    CsvWithoutFile,
-    #[error("--parquet needs a folder")]
-    ParquetWithoutFolder,
-    #[error("name at least one result file, folder or .zip archive")]
-    NothingToRead,
-}
-
-fn parse(args: &[String]) -> Result<Options, UsageError> {
+fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--people" => o.people = true,
-            "--csv" => o.csv = Some(it.next().ok_or(UsageError::CsvWithoutFile)?.clone()),
-            "--parquet" => {
-                o.parquet = Some(it.next().ok_or(UsageError::ParquetWithoutFolder)?.clone());
-            }
+            "--csv" => o.csv = Some(it.next().ok_or("--csv needs a file name")?.clone()),
+            "--parquet" => o.parquet = Some(it.next().ok_or("--parquet needs a folder")?.clone()),
             _ => o.paths.push(a.clone()),
         }
     }
     if o.paths.is_empty() {
-        return Err(UsageError::NothingToRead);
+        return Err("name at least one result file, folder or .zip archive".into());
     }
     Ok(o)
 }
@@ -88,31 +83,53 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     };
-    let mut failed: Option<ExportError> = None;
+    // The participants table is written as the files are read, so it
+    // needs no list of participants in memory.
+    let mut csv = match options.csv.as_deref().map(|out| {
+        File::create(out).and_then(|f| {
+            let mut w = BufWriter::new(f);
+            w.write_all(participants_csv_head(bank).as_bytes())?;
+            Ok(w)
+        })
+    }) {
+        None => None,
+        Some(Ok(w)) => Some(w),
+        Some(Err(e)) => {
+            eprintln!("{}: cannot write: {e}", options.csv.unwrap_or_default());
+            return 1;
+        }
+    };
+    let mut failed: Option<String> = None;
     let mut cohort = Cohort::new(bank, options.people);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    {
-        let mut fold = |batch: &mut Batch| {
-            let prepared = prepare_all(bank, batch, threads);
-            for ((name, _), p) in batch.drain(..).zip(prepared) {
-                cohort.add_prepared(&name, p, |file, profile| {
-                    if let (Some(x), None) = (export.as_mut(), &failed) {
-                        if let Err(e) = x.push(bank, file, profile) {
-                            failed = Some(e);
-                        }
-                    }
-                });
+    stream(bank, &options.paths, threads, &mut |name, prepared| {
+        cohort.add_prepared(name, prepared, |file, profile| {
+            if failed.is_some() {
+                return;
             }
-        };
-        let mut batch = Batch::with_capacity(BATCH);
-        for p in &options.paths {
-            walk(Path::new(p), &mut batch, &mut fold);
-        }
-        fold(&mut batch);
-    }
+            if let Some(x) = export.as_mut() {
+                failed = x.push(file, profile).err().map(|e| e.to_string());
+            }
+            if let Some(w) = csv.as_mut() {
+                let row = participant_csv_row(bank, &Participant::new(name, file, profile));
+                if let Err(e) = w.write_all(row.as_bytes()) {
+                    failed = Some(format!(
+                        "{}: cannot write: {e}",
+                        options.csv.as_deref().unwrap_or_default()
+                    ));
+                }
+            }
+        });
+    });
     if let Some(e) = failed {
         eprintln!("cohort: {e}");
         return 1;
+    }
+    if let (Some(mut w), Some(out)) = (csv, options.csv.as_deref()) {
+        if let Err(e) = w.flush() {
+            eprintln!("{out}: cannot write: {e}");
+            return 1;
+        }
     }
     if let (Some(x), Some(dir)) = (export, options.parquet.as_deref()) {
         if let Err(e) = x.finish() {
@@ -121,97 +138,174 @@ pub fn run(args: &[String]) -> i32 {
         }
         eprintln!("wrote {dir}/{RESULTS_FILE} and {dir}/{ANSWERS_FILE}");
     }
-    let summary = cohort.summary();
-    if let Some(out) = &options.csv {
-        if let Err(e) = std::fs::write(out, summary.to_csv()) {
-            eprintln!("{out}: cannot write: {e}");
-            return 1;
-        }
-    }
     println!(
         "{}",
-        serde_json::to_string_pretty(&summary).unwrap_or_default()
+        serde_json::to_string_pretty(&cohort.summary()).unwrap_or_default()
     );
     0
 }
 
-/// Why a file, folder or archive named or found could not be read.
-#[derive(Debug, thiserror::Error)]
-enum Unread {
-    #[error("the folder cannot be read: {0}")]
-    Folder(std::io::Error),
-    #[error("the file cannot be read: {0}")]
-    File(std::io::Error),
-    /// Bytes that are not UTF-8: a picture, a spreadsheet, a zip renamed.
-    #[error("the file is not text (UTF-8), so it is not a result file")]
-    NotText,
-    #[error("the archive cannot be read: {0}")]
-    Archive(std::io::Error),
-    /// An archive whose headers cannot be followed entry by entry.
-    #[error("the archive is damaged or uses a form this tool cannot stream: {0}")]
-    Damaged(zip::result::ZipError),
+/// Files read and waiting to be prepared, in reading order. Their names and
+/// bytes share two buffers, kept from batch to batch: no allocation per
+/// file on the way in.
+#[derive(Default)]
+struct Batch {
+    names: String,
+    bytes: Vec<u8>,
+    files: Vec<Entry>,
 }
 
-/// A file's text, or why it could not be read.
-type Read = Result<String, Unread>;
-/// Files read and waiting to be prepared: name, and text or why not.
-type Batch = Vec<(String, Read)>;
-/// Files prepared together, split across the threads.
+/// One file of a [`Batch`]: where its name is, and where its bytes are or
+/// why they could not be read.
+struct Entry {
+    name: Range<usize>,
+    bytes: Result<Range<usize>, String>,
+}
+
+impl Batch {
+    fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    fn clear(&mut self) {
+        self.names.clear();
+        self.bytes.clear();
+        self.files.clear();
+    }
+
+    fn name(&self, i: usize) -> &str {
+        &self.names[self.files[i].name.clone()]
+    }
+
+    /// Queues a file that could not be read.
+    fn push_err(&mut self, name: impl std::fmt::Display, why: String) {
+        let name = self.push_name(name);
+        self.files.push(Entry {
+            name,
+            bytes: Err(why),
+        });
+    }
+
+    /// Reads at most [`MAX_BYTES`] + 1 bytes of `reader` (so the importer
+    /// can say a file is too large without the whole of it in memory).
+    fn push_read(&mut self, name: impl std::fmt::Display, reader: impl Read) {
+        let name = self.push_name(name);
+        let start = self.bytes.len();
+        let bytes = match reader
+            .take(MAX_BYTES as u64 + 1)
+            .read_to_end(&mut self.bytes)
+        {
+            Ok(_) => Ok(start..self.bytes.len()),
+            Err(e) => {
+                self.bytes.truncate(start);
+                Err(format!("the file cannot be read: {e}"))
+            }
+        };
+        self.files.push(Entry { name, bytes });
+    }
+
+    fn push_name(&mut self, name: impl std::fmt::Display) -> Range<usize> {
+        let start = self.names.len();
+        let _ = write!(self.names, "{name}");
+        start..self.names.len()
+    }
+
+    /// Imports and scores the `i`th file.
+    fn prepare(&self, bank: &Bank, i: usize) -> Prepared {
+        let bytes = self.files[i].bytes.clone()?;
+        let text = std::str::from_utf8(&self.bytes[bytes])
+            .map_err(|_| "the file is not text (UTF-8), so it is not a result file".to_owned())?;
+        prepare(bank, text)
+    }
+}
+
+/// Files per batch handed from the reading thread to the preparing ones.
 const BATCH: usize = 512;
 
-/// Imports and scores a batch on `threads` threads, keeping its order.
-fn prepare_all(bank: &Bank, batch: &Batch, threads: usize) -> Vec<Prepared> {
-    let one = |(_, text): &(String, Read)| match text {
-        Ok(t) => prepare(bank, t),
-        Err(why) => Err(why.to_string().into()),
-    };
-    if threads <= 1 || batch.len() < 2 * threads {
-        return batch.iter().map(one).collect();
+/// Reads every file below `paths`, prepares them on `threads` threads and
+/// hands each to `fold` with its name, in reading order, whatever the
+/// threads' timing: one thread walks and reads, `threads` import and score,
+/// and this one folds. At most `2 × threads + 2` batches exist at a time
+/// (each comes back to the reader once folded), so memory stays flat.
+fn stream(bank: &Bank, paths: &[String], threads: usize, fold: &mut dyn FnMut(&str, Prepared)) {
+    let (to_prepare, waiting) = mpsc::channel::<(usize, Batch)>();
+    let waiting = Mutex::new(waiting);
+    let (to_fold, prepared) = mpsc::channel::<(usize, Batch, Vec<Prepared>)>();
+    let (to_reuse, reusable) = mpsc::channel::<Batch>();
+    for _ in 0..2 * threads + 2 {
+        let _ = to_reuse.send(Batch::default());
     }
-    let chunk = batch.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|c| {
-                (
-                    c.len(),
-                    scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()),
-                )
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(len, h)| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err("the file could not be processed".to_owned().into()); len]
-                })
-            })
-            .collect()
-    })
+        scope.spawn(move || {
+            let mut sent = 0;
+            let mut send = |batch: &mut Batch| {
+                let next = reusable.recv().unwrap_or_default();
+                let _ = to_prepare.send((sent, std::mem::replace(batch, next)));
+                sent += 1;
+            };
+            let mut batch = Batch::default();
+            for p in paths {
+                walk(Path::new(p), &mut batch, &mut send);
+            }
+            if batch.len() > 0 {
+                send(&mut batch);
+            }
+        });
+        for _ in 0..threads {
+            let (waiting, to_fold) = (&waiting, to_fold.clone());
+            scope.spawn(move || loop {
+                let next = waiting
+                    .lock()
+                    .map_err(|_| ())
+                    .and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok((seq, batch)) = next else { break };
+                let all = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    (0..batch.len()).map(|i| batch.prepare(bank, i)).collect()
+                }))
+                .unwrap_or_else(|_| {
+                    vec![Err("the file could not be processed".to_owned().into()); batch.len()]
+                });
+                if to_fold.send((seq, batch, all)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(to_fold);
+        // Batches finish in any order; they are folded in the order read.
+        let mut early = BTreeMap::new();
+        let mut next = 0;
+        for (seq, batch, all) in prepared {
+            early.insert(seq, (batch, all));
+            while let Some((mut batch, all)) = early.remove(&next) {
+                for (i, p) in all.into_iter().enumerate() {
+                    fold(batch.name(i), p);
+                }
+                batch.clear();
+                let _ = to_reuse.send(batch);
+                next += 1;
+            }
+        }
+    });
 }
 
 /// Queues `path` if it is a file, every entry of an archive, or every
-/// `.json` file and archive below a folder; `fold` empties the queue
+/// `.json` file and archive below a folder; `full` takes the batch away
 /// whenever it is full.
-fn walk(path: &Path, batch: &mut Batch, fold: &mut dyn FnMut(&mut Batch)) {
-    walk_as(path, path.is_dir(), batch, fold);
+fn walk(path: &Path, batch: &mut Batch, full: &mut dyn FnMut(&mut Batch)) {
+    walk_as(path, path.is_dir(), batch, full);
 }
 
 /// [`walk`] for a path already known to be a folder or not — from its
 /// folder entry, which costs no `stat` (a million files in a folder would
 /// otherwise cost a million of them).
-fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, fold: &mut dyn FnMut(&mut Batch)) {
-    let name = path.display().to_string();
-    let mut push = |batch: &mut Batch, name: String, text: Read| {
-        batch.push((name, text));
-        if batch.len() >= BATCH {
-            fold(batch);
-        }
-    };
+fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, full: &mut dyn FnMut(&mut Batch)) {
     if is_dir {
         let entries = match std::fs::read_dir(path) {
             Ok(e) => e,
-            Err(e) => return push(batch, name, Err(Unread::Folder(e))),
+            Err(e) => {
+                batch.push_err(path.display(), format!("the folder cannot be read: {e}"));
+                return queued(batch, full);
+            }
         };
         for entry in entries.flatten() {
             let p = entry.path();
@@ -222,53 +316,60 @@ fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, fold: &mut dyn FnMut(&m
                 Err(_) => p.is_dir(),
             };
             if dir || p.extension().is_some_and(|e| e == "json" || e == "zip") {
-                walk_as(&p, dir, batch, fold);
+                walk_as(&p, dir, batch, full);
             }
         }
     } else if path.extension().is_some_and(|e| e == "zip") {
-        archive(path, &name, &mut |n, t| push(batch, n, t));
+        archive(path, batch, full);
     } else {
-        let text = File::open(path).map_err(Unread::File).and_then(read_capped);
-        push(batch, name, text);
+        match File::open(path) {
+            Ok(f) => batch.push_read(path.display(), f),
+            Err(e) => batch.push_err(path.display(), format!("the file cannot be read: {e}")),
+        }
+        queued(batch, full);
     }
 }
 
-/// Reads at most [`MAX_BYTES`] + 1 bytes (so the importer can say a file is
-/// too large without the whole of it in memory).
-fn read_capped(reader: impl std::io::Read) -> Read {
-    let mut bytes = Vec::new();
-    reader
-        .take(MAX_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(Unread::File)?;
-    String::from_utf8(bytes).map_err(|_| Unread::NotText)
+/// Hands the batch on when it is full.
+fn queued(batch: &mut Batch, full: &mut dyn FnMut(&mut Batch)) {
+    if batch.len() >= BATCH {
+        full(batch);
+    }
 }
 
 /// Every `.json` entry of a zip archive, read in order from the local
 /// headers so that memory does not grow with the number of entries.
-fn archive(path: &Path, name: &str, push: &mut dyn FnMut(String, Read)) {
+fn archive(path: &Path, batch: &mut Batch, full: &mut dyn FnMut(&mut Batch)) {
+    let name = path.display();
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => return push(name.to_owned(), Err(Unread::Archive(e))),
+        Err(e) => {
+            batch.push_err(name, format!("the archive cannot be read: {e}"));
+            return queued(batch, full);
+        }
     };
     let mut reader = BufReader::with_capacity(1 << 16, file);
     loop {
         match zip::read::read_zipfile_from_stream(&mut reader) {
             Ok(Some(mut entry)) => {
-                let wanted = !entry.is_dir() && entry.name().ends_with(".json");
-                let entry_name = format!("{name}:{}", entry.name());
-                let text = wanted.then(|| read_capped(&mut entry));
+                if !entry.is_dir() && entry.name().ends_with(".json") {
+                    let entry_name = format!("{name}:{}", entry.name());
+                    batch.push_read(entry_name, &mut entry);
+                }
                 // Whatever is left of the entry (all of a skipped one, the
                 // rest of an oversized one) is read through to reach the
                 // next header.
                 let _ = std::io::copy(&mut entry, &mut std::io::sink());
-                if let Some(text) = text {
-                    push(entry_name, text);
-                }
+                drop(entry);
+                queued(batch, full);
             }
             Ok(None) => break,
             Err(e) => {
-                push(name.to_owned(), Err(Unread::Damaged(e)));
+                batch.push_err(
+                    name,
+                    format!("the archive is damaged or uses a form this tool cannot stream: {e}"),
+                );
+                queued(batch, full);
                 break;
             }
         }
@@ -289,45 +390,9 @@ mod tests {
         assert_eq!(o.parquet.as_deref(), Some("out"));
         assert!(o.people);
         assert_eq!(o.paths, ["a", "b.zip"]);
-        for (words, error, message) in [
-            (
-                &["a", "--parquet"][..],
-                UsageError::ParquetWithoutFolder,
-                "--parquet needs a folder",
-            ),
-            (
-                &["a", "--csv"],
-                UsageError::CsvWithoutFile,
-                "--csv needs a file name",
-            ),
-            (
-                &["--people"],
-                UsageError::NothingToRead,
-                "name at least one result file, folder or .zip archive",
-            ),
-        ] {
-            let err = parse(&args(words)).unwrap_err();
-            assert_eq!(err, error, "{words:?}");
-            assert_eq!(err.to_string(), message);
-        }
-    }
-
-    /// A file that is not text is named as such, not as unreadable, and a
-    /// file that is text is read whole (up to the cap).
-    #[test]
-    fn a_file_that_is_not_text_is_named_as_such() {
-        let err = read_capped(&[0xff, 0xfe, 0x00, 0x89][..]).unwrap_err();
-        assert!(matches!(err, Unread::NotText), "{err:?}");
-        assert_eq!(
-            err.to_string(),
-            "the file is not text (UTF-8), so it is not a result file"
-        );
-        assert_eq!(read_capped(&b"{}"[..]).unwrap(), "{}");
-        let err = Unread::Damaged(zip::result::ZipError::InvalidArchive("bad header".into()));
-        assert!(
-            err.to_string()
-                .starts_with("the archive is damaged or uses a form this tool cannot stream: "),
-            "{err}"
-        );
+        assert!(parse(&args(&["a", "--parquet"]))
+            .unwrap_err()
+            .contains("--parquet"));
+        assert!(parse(&args(&["--people"])).is_err());
     }
 }

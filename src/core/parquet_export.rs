@@ -14,9 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use parquet::basic::{Compression, LogicalType, Repetition, Type as Physical};
-use parquet::data_type::{
-    BoolType, ByteArray, ByteArrayType, DataType, DoubleType, Int32Type, Int64Type,
-};
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
@@ -194,13 +192,8 @@ impl ParquetExport {
     }
 
     /// Adds one usable result.
-    pub fn push(
-        &mut self,
-        bank: &Bank,
-        file: &ResultFile,
-        profile: &Profile,
-    ) -> Result<(), ExportError> {
-        let row = self.rows.row(bank, file, profile);
+    pub fn push(&mut self, file: &ResultFile, profile: &Profile) -> Result<(), ExportError> {
+        let row = self.rows.row(file, profile);
         self.buffer.push(row);
         if self.buffer.len() >= RESULTS_PER_GROUP {
             self.flush()?;
@@ -250,19 +243,41 @@ impl ParquetExport {
         while let Some(mut col) = group.next_column()? {
             let name = names.next().map(String::as_str).unwrap_or_default();
             match name {
-                "result" => longs(&mut col, rows.iter().map(|r| r.result as i64))?,
-                "respondent" => texts(&mut col, text(|r| r.respondent.as_deref()), true)?,
-                "bank_id" => texts(&mut col, text(|r| Some(&r.bank_id)), false)?,
-                "bank_version" => texts(&mut col, text(|r| Some(&r.bank_version)), false)?,
+                "result" => longs(&mut col, rows.iter().map(|r| r.result as i64), rows.len())?,
+                "respondent" => texts(
+                    &mut col,
+                    text(|r| r.respondent.as_deref()),
+                    true,
+                    rows.len(),
+                )?,
+                "bank_id" => texts(&mut col, text(|r| Some(&r.bank_id)), false, rows.len())?,
+                "bank_version" => {
+                    texts(&mut col, text(|r| Some(&r.bank_version)), false, rows.len())?
+                }
                 "finished" => {
                     let v: Vec<bool> = rows.iter().map(|r| r.finished).collect();
                     col.typed::<BoolType>().write_batch(&v, None, None)?;
                 }
-                "saved" => texts(&mut col, text(|r| r.saved.as_deref()), true)?,
-                "band" => texts(&mut col, text(|r| Some(r.band)), false)?,
-                "leaning" => doubles(&mut col, rows.iter().map(|r| Some(r.leaning)), false)?,
-                "confidence" => doubles(&mut col, rows.iter().map(|r| Some(r.confidence)), false)?,
-                "target_role" => texts(&mut col, text(|r| r.target_role.as_deref()), true)?,
+                "saved" => texts(&mut col, text(|r| r.saved.as_deref()), true, rows.len())?,
+                "band" => texts(&mut col, text(|r| Some(r.band)), false, rows.len())?,
+                "leaning" => doubles(
+                    &mut col,
+                    rows.iter().map(|r| Some(r.leaning)),
+                    false,
+                    rows.len(),
+                )?,
+                "confidence" => doubles(
+                    &mut col,
+                    rows.iter().map(|r| Some(r.confidence)),
+                    false,
+                    rows.len(),
+                )?,
+                "target_role" => texts(
+                    &mut col,
+                    text(|r| r.target_role.as_deref()),
+                    true,
+                    rows.len(),
+                )?,
                 other => {
                     let d = scores.iter().position(|s| s == other);
                     doubles(
@@ -270,6 +285,7 @@ impl ParquetExport {
                         rows.iter()
                             .map(|r| d.and_then(|d| r.scores.get(d).copied().flatten())),
                         true,
+                        rows.len(),
                     )?
                 }
             }
@@ -281,6 +297,7 @@ impl ParquetExport {
 
     fn write_answers(&mut self, rows: &[ResultRow]) -> parquet::errors::Result<()> {
         let per = self.items.len();
+        let n = rows.len() * per;
         let mut group = self.answers.next_row_group()?;
         let mut index = 0;
         while let Some(mut col) = group.next_column()? {
@@ -289,6 +306,7 @@ impl ParquetExport {
                     &mut col,
                     rows.iter()
                         .flat_map(|r| std::iter::repeat_n(r.result as i64, per)),
+                    n,
                 )?,
                 1 => texts(
                     &mut col,
@@ -297,25 +315,36 @@ impl ParquetExport {
                         std::iter::repeat_n(who, per)
                     }),
                     true,
+                    n,
                 )?,
                 2 => texts(
                     &mut col,
                     rows.iter()
                         .flat_map(|_| self.items.iter().cloned().map(Some)),
                     false,
+                    n,
                 )?,
                 3 => texts(
                     &mut col,
                     rows.iter()
                         .flat_map(|_| self.dimensions.iter().cloned().map(Some)),
                     false,
+                    n,
                 )?,
-                _ => values::<Int32Type>(
-                    &mut col,
-                    rows.iter()
-                        .flat_map(|r| r.keyed.iter().map(|k| k.map(i32::from))),
-                    true,
-                )?,
+                _ => {
+                    let mut values = Vec::with_capacity(n);
+                    let mut defs = Vec::with_capacity(n);
+                    for r in rows {
+                        for k in &r.keyed {
+                            defs.push(i16::from(k.is_some()));
+                            if let Some(k) = k {
+                                values.push(i32::from(*k));
+                            }
+                        }
+                    }
+                    col.typed::<Int32Type>()
+                        .write_batch(&values, Some(&defs), None)?;
+                }
             }
             col.close()?;
             index += 1;
@@ -325,45 +354,58 @@ impl ParquetExport {
     }
 }
 
+/// Values per column chunk are known in advance (results, or results ×
+/// statements): the buffers below are sized once rather than grown.
 fn longs(
     col: &mut SerializedColumnWriter,
     values: impl Iterator<Item = i64>,
+    n: usize,
 ) -> parquet::errors::Result<()> {
-    let v: Vec<i64> = values.collect();
+    let mut v: Vec<i64> = Vec::with_capacity(n);
+    v.extend(values);
     col.typed::<Int64Type>().write_batch(&v, None, None)?;
     Ok(())
 }
 
-/// Writes values of type `T`; an optional column gets definition levels (a
+/// Writes text values; an optional column gets definition levels (a
 /// required one never sees `None`).
-fn values<T: DataType>(
-    col: &mut SerializedColumnWriter,
-    values: impl Iterator<Item = Option<T::T>>,
-    optional: bool,
-) -> parquet::errors::Result<()> {
-    let mut present = Vec::new();
-    let mut defs = Vec::new();
-    for v in values {
-        defs.push(i16::from(v.is_some()));
-        present.extend(v);
-    }
-    col.typed::<T>()
-        .write_batch(&present, optional.then_some(defs.as_slice()), None)?;
-    Ok(())
-}
-
 fn texts(
     col: &mut SerializedColumnWriter,
-    texts: impl Iterator<Item = Option<ByteArray>>,
+    values: impl Iterator<Item = Option<ByteArray>>,
     optional: bool,
+    n: usize,
 ) -> parquet::errors::Result<()> {
-    values::<ByteArrayType>(col, texts, optional)
+    let mut present = Vec::with_capacity(n);
+    let mut defs = Vec::with_capacity(if optional { n } else { 0 });
+    for v in values {
+        if optional {
+            defs.push(i16::from(v.is_some()));
+        }
+        present.extend(v);
+    }
+    col.typed::<ByteArrayType>().write_batch(
+        &present,
+        optional.then_some(defs.as_slice()),
+        None,
+    )?;
+    Ok(())
 }
 
 fn doubles(
     col: &mut SerializedColumnWriter,
-    doubles: impl Iterator<Item = Option<f64>>,
+    values: impl Iterator<Item = Option<f64>>,
     optional: bool,
+    n: usize,
 ) -> parquet::errors::Result<()> {
-    values::<DoubleType>(col, doubles, optional)
+    let mut present = Vec::with_capacity(n);
+    let mut defs = Vec::with_capacity(if optional { n } else { 0 });
+    for v in values {
+        if optional {
+            defs.push(i16::from(v.is_some()));
+        }
+        present.extend(v);
+    }
+    col.typed::<DoubleType>()
+        .write_batch(&present, optional.then_some(defs.as_slice()), None)?;
+    Ok(())
 }

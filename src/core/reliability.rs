@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::anon::RespondentId;
 use super::bank::{Bank, Item};
 use super::result_file::ResultFile;
-use super::score::{Band, Profile, Response};
+use super::score::{Answers, Band, Profile, Response};
 
 /// Fewer complete answer sheets (or pairs) than this and no figure is given.
 pub const MIN_SHEETS: usize = 30;
@@ -56,6 +56,42 @@ pub fn statements(bank: &Bank) -> Vec<Statement> {
             Item::Scenario(_) => None,
         })
         .collect()
+}
+
+/// Reads a sheet's keyed answers to the statements in one pass: the
+/// answers are kept in item-id order, so walking them beside the
+/// statements in that order finds each answer with one comparison, where a
+/// search per statement costs several (a cohort does this a million times).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keying {
+    /// Positions in the statement list, in item-id order.
+    by_id: Vec<usize>,
+}
+
+impl Keying {
+    pub fn new(statements: &[Statement]) -> Self {
+        let mut by_id: Vec<usize> = (0..statements.len()).collect();
+        by_id.sort_by(|&a, &b| statements[a].item.cmp(&statements[b].item));
+        Keying { by_id }
+    }
+
+    /// The keyed answer to each of `statements` (those given to
+    /// [`Keying::new`]), in their order: what [`keyed`] gives for each.
+    pub fn keyed(&self, statements: &[Statement], answers: &Answers) -> Vec<Option<u8>> {
+        let mut out = vec![None; statements.len()];
+        let mut answers = answers.iter().peekable();
+        for &i in &self.by_id {
+            let s = &statements[i];
+            while answers
+                .next_if(|(id, _)| id.as_str() < s.item.as_str())
+                .is_some()
+            {}
+            if let Some((_, r)) = answers.peek().filter(|(id, _)| id.as_str() == s.item) {
+                out[i] = keyed(Some(r), s.reverse);
+            }
+        }
+        out
+    }
 }
 
 /// The answer to a statement after reverse keying (1–5, 5 toward the high
@@ -423,6 +459,7 @@ struct Attempt {
 #[derive(Debug, Clone)]
 pub struct Reliability {
     statements: Vec<Statement>,
+    keying: Keying,
     scales: Vec<Scale>,
     dimensions: Vec<String>,
     /// Upper triangle, row-major: (0,1), (0,2), … (1,2), …
@@ -457,6 +494,7 @@ impl Reliability {
             .collect();
         let d = bank.dimensions.len();
         Reliability {
+            keying: Keying::new(&statements),
             statements,
             scales,
             dimensions: bank.dimensions.iter().map(|d| d.id.to_string()).collect(),
@@ -468,13 +506,8 @@ impl Reliability {
     }
 
     /// Adds one scored result.
-    pub fn add(&mut self, bank: &Bank, file: &ResultFile, profile: &Profile) {
-        let answers = &file.session.answers;
-        let keyed_values: Vec<Option<u8>> = self
-            .statements
-            .iter()
-            .map(|s| keyed(answers.get(bank.items[s.index].id()), s.reverse))
-            .collect();
+    pub fn add(&mut self, file: &ResultFile, profile: &Profile) {
+        let keyed_values = self.keying.keyed(&self.statements, &file.session.answers);
         for scale in &mut self.scales {
             let k = scale.k();
             let values: Option<Vec<f64>> = scale

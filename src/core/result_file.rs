@@ -138,6 +138,15 @@ fn looks_binary(text: &str) -> bool {
         .any(|c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
 }
 
+/// A file's bytes as text, as a browser's `File.text()` decodes them:
+/// UTF-8 without a leading byte-order mark, every invalid byte replaced by
+/// U+FFFD (which [`import`] then recognises as not text). Borrowed when the
+/// bytes are valid: the cohort page reads files as bytes into one buffer,
+/// which spares the browser a conversion to its own strings and back.
+pub fn decode_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+}
+
 /// An imported file, with what the page should tell the reader about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
@@ -152,6 +161,27 @@ pub struct Imported {
 
 /// Reads a result file against the current bank.
 pub fn import(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
+    let file = read_result(text)?;
+    let unknown_answers = file.session.unmatched(bank);
+    let other_bank = (file.session.bank_id != bank.id || file.session.bank_version != bank.version)
+        .then(|| {
+            (
+                file.session.bank_id.clone(),
+                file.session.bank_version.clone(),
+            )
+        });
+    Ok(Imported {
+        file,
+        unknown_answers,
+        other_bank,
+    })
+}
+
+/// [`import`] without what only a page showing one file needs (the answers
+/// the bank does not know, another bank's name): every check, so it refuses
+/// exactly the files `import` refuses, with the same reasons. A cohort
+/// reads files by the million through it.
+pub fn read_result(text: &str) -> Result<ResultFile, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -185,24 +215,27 @@ pub fn import(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
             why: p.message,
         })?;
     file.check().map_err(ImportError::BadValue)?;
-    // What is imported can always be exported and imported again.
-    let compact = serde_json::to_string(&file).map(|t| t.len()).unwrap_or(0);
-    if compact > MAX_BYTES {
-        return Err(ImportError::TooLarge { bytes: compact });
+    // What is imported can always be exported and imported again. The
+    // compact form is counted, not kept.
+    let mut compact = Counter(0);
+    let _ = serde_json::to_writer(&mut compact, &file);
+    if compact.0 > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: compact.0 });
     }
-    let unknown_answers = file.session.unmatched(bank);
-    let other_bank = (file.session.bank_id != bank.id || file.session.bank_version != bank.version)
-        .then(|| {
-            (
-                file.session.bank_id.clone(),
-                file.session.bank_version.clone(),
-            )
-        });
-    Ok(Imported {
-        file,
-        unknown_answers,
-        other_bank,
-    })
+    Ok(file)
+}
+
+/// A writer that only counts the bytes written to it.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Why the stored list of opened results cannot be read. The message is the

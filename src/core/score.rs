@@ -296,6 +296,17 @@ struct Raw<'a> {
 /// values are ignored (the caller reports them); a partial sheet scores what
 /// it has and lowers the confidence.
 pub fn score(bank: &Bank, answers: &Answers) -> Profile {
+    score_as(bank, answers, true)
+}
+
+/// [`score`] without the workings: the same figures, with `contributions`
+/// left empty. A cohort folds a million sheets and never shows how each
+/// answer moved the leaning; the list costs two allocations per answer.
+pub fn score_figures(bank: &Bank, answers: &Answers) -> Profile {
+    score_as(bank, answers, false)
+}
+
+fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
     // Keyed values and their maxima per dimension.
     let mut raws: Vec<Raw> = Vec::new();
     let mut max_sum: BTreeMap<&DimensionId, f64> = BTreeMap::new();
@@ -391,9 +402,12 @@ pub fn score(bank: &Bank, answers: &Answers) -> Profile {
         side(Track::Management, w_mgmt),
         side(Track::Technical, w_tech),
     );
-    let contributions: Vec<Contribution> = raws
-        .iter()
-        .filter(|r| r.keyed != 0.0)
+    let moving = raws.iter().filter(|r| r.keyed != 0.0);
+    // The same terms added in the same order either way, so both give the
+    // same leaning to the last bit.
+    let leaning: f64 = moving.clone().map(|r| r.keyed * factor(r.dim)).sum();
+    let contributions: Vec<Contribution> = moving
+        .filter(|_| explain)
         .map(|r| {
             let points = 50.0 * r.keyed / max_sum[r.dim];
             Contribution {
@@ -404,7 +418,6 @@ pub fn score(bank: &Bank, answers: &Answers) -> Profile {
             }
         })
         .collect();
-    let leaning: f64 = contributions.iter().map(|c| c.leaning).sum();
 
     let band = Band::from_leaning(leaning);
     let margin = match band {

@@ -79,6 +79,35 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });
 
+test('105 broken files: the first 100 listed, the rest counted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crossroads-cohort-broken-'));
+  const paths = [];
+  for (let i = 0; i < 3; i++) {
+    const p = join(dir, `ok${i}.json`);
+    writeFileSync(p, resultFile('technical', `Participant ${i}`));
+    paths.push(p);
+  }
+  for (let i = 0; i < 105; i++) {
+    const p = join(dir, `cut${String(i).padStart(3, '0')}.json`);
+    writeFileSync(p, '{"format": "crossroads-result", "vers');
+    paths.push(p);
+  }
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(route(env.base, 'cohort'));
+  await appReady(page);
+  await page.getByLabel('Choose result files').setInputFiles(paths);
+  const status = page.getByRole('status').filter({ hasText: 'participants summarised' });
+  await status.waitFor();
+  assert.match(await status.innerText(), /^3 participants summarised; 105 files skipped\./);
+  const skipped = page.getByRole('region', { name: 'Skipped files (105)' });
+  assert.equal(await skipped.getByRole('listitem').count(), 100);
+  await skipped.getByText('cut000.json').waitFor();
+  assert.equal(await skipped.getByText('cut100.json').count(), 0);
+  await skipped.getByText('…and 5 more files not listed: the first 100 are shown.').waitFor();
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
 // A generated cohort of 2,000 people who answer as real ones do: a latent
 // leaning and a level per topic, answers as that level plus noise, every
 // tenth person a second time with the same anonymous id.
@@ -149,13 +178,16 @@ test('2,000 files: read in under a second with a progress bar, the instrument st
       }).observe({ type: 'longtask', buffered: false });
     } catch { /* no long-task timing in this browser */ }
   });
-  // The aim is 1 s (measured 0.9–1.4 s on a 2-core machine busy with other
-  // builds); the suite holds it to 2 s so that a loaded CI machine does not
-  // fail it at random. COHORT_BUDGET_MS=1000 checks the aim itself.
-  const budget = Number(process.env.COHORT_BUDGET_MS || 2000);
+  // The aim is 1 s. On a 2-core machine busy with other builds (load 3–5)
+  // the best of three passes took 0.77–1.20 s, most of it the browser
+  // reading the files (0.14 ms a file just to start each read, then the
+  // read itself); the suite holds it to 1.5 s so that a loaded CI machine
+  // does not fail it at random. COHORT_BUDGET_MS=1000 checks the aim itself.
+  const budget = Number(process.env.COHORT_BUDGET_MS || 1500);
   // The best of three passes, as timings on a shared machine vary.
   const status = page.getByRole('status').filter({ hasText: 'participants summarised' });
   const times = [];
+  const work = [];
   let longest = 0;
   for (let pass = 0; pass < 3; pass++) {
     await page.getByLabel('Choose result files').setInputFiles(paths);
@@ -164,6 +196,7 @@ test('2,000 files: read in under a second with a progress bar, the instrument st
     assert.match(text, /^2000 participants summarised; 0 files skipped\./);
     // The page says it in words; the exact time is on the element.
     times.push(Number(await status.getAttribute('data-ms')));
+    work.push(Number(await status.getAttribute('data-work-ms')));
     if (pass === 0) {
       // Long tasks of the first pass only (the next choice of files is
       // itself one of the browser's).
@@ -174,7 +207,7 @@ test('2,000 files: read in under a second with a progress bar, the instrument st
     await page.getByLabel('Choose result files').setInputFiles([]);
   }
   const ms = Math.min(...times);
-  console.log(`2,000 files read and summarised in the browser in ${times.join(', ')} ms; longest task while reading ${longest.toFixed(0)} ms`);
+  console.log(`2,000 files read and summarised in the browser in ${times.join(', ')} ms (of which decoding and folding the texts ${work.join(', ')} ms); longest task while reading ${longest.toFixed(0)} ms`);
   assert.ok(ms < budget, `2,000 files took ${times.join(', ')} ms (budget ${budget} ms)`);
   assert.ok(longest < 250, `the page stayed busy for ${longest} ms at a stretch`);
   assert.ok(await page.evaluate(() => window.__sawProgress), 'a progress bar was shown');
