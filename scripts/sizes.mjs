@@ -17,8 +17,8 @@ export const FIRST_VISIT_BUDGET = 150_000;
  */
 export const ENTRY_BUDGETS = {
   'plan.html': 387_000,
-  'mentor.html': 389_000,
-  'program.html': 335_000,
+  'mentor.html': 391_000,
+  'program.html': 337_000,
 };
 
 // The lists as assemble.mjs writes them (sw.js is minified: `PRECACHE=[…]`).
