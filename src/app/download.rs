@@ -4,22 +4,27 @@
 
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a download named `filename`. Returns a message the page
-/// can show if the browser refuses.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |_| format!("Your browser would not save \"{filename}\".");
-    let window = web_sys::window().ok_or("No browser window.")?;
-    let document = window.document().ok_or("No document.")?;
+pub use crate::download::DownloadError;
+
+/// Offers `text` as a download named `filename`. The error says, in words
+/// the page can show, why the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
+    let refused = |_| DownloadError::Refused {
+        filename: filename.to_owned(),
+    };
+    let window = web_sys::window().ok_or(DownloadError::NoWindow)?;
+    let document = window.document().ok_or(DownloadError::NoDocument)?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(refused)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(fail)?
+        .map_err(refused)?
         .dyn_into()
-        .map_err(|_| "Could not create a link.".to_owned())?;
+        .map_err(|_| DownloadError::NoLink)?;
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();

@@ -36,7 +36,7 @@ pub fn ExportPanel() -> Html {
             message.set(Some(
                 match download(&name, "application/json", &file.to_json()) {
                     Ok(()) => format!("Saved as {name}."),
-                    Err(e) => e,
+                    Err(e) => e.to_string(),
                 },
             ));
         })

@@ -291,7 +291,7 @@ pub fn CohortPage() -> Html {
                     message.set(Some(
                         match download(name, "text/csv;charset=utf-8", &write(&d)) {
                             Ok(()) => format!("Saved {name}."),
-                            Err(e) => e,
+                            Err(e) => e.to_string(),
                         },
                     ));
                 })

@@ -227,7 +227,7 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
                     Ok(()) => {
                         format!("Saved {fname}: give it to {label}, who can open it in Crossroads.")
                     }
-                    Err(e) => e,
+                    Err(e) => e.to_string(),
                 },
             ));
         })

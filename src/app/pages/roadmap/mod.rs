@@ -206,7 +206,7 @@ pub fn Roadmap() -> Html {
                     Ok(()) => {
                         "Saved crossroads-roadmap.ics: open it with your calendar app.".to_owned()
                     }
-                    Err(e) => e,
+                    Err(e) => e.to_string(),
                 },
             ));
         })
