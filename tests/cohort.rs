@@ -404,3 +404,54 @@ fn keyed_answers_in_one_pass_match_one_at_a_time() {
     assert!(one_at_a_time.iter().any(|k| k.is_some()));
     assert!(one_at_a_time.iter().any(|k| k.is_none()));
 }
+
+/// The cohort page refuses a large file that is not `.json` before reading
+/// it, without asking a `.json` file's size at all, and lists each file it
+/// could not read in the words it used before they were typed.
+#[test]
+fn the_page_says_why_it_could_not_read_a_chosen_file() {
+    use crossroads::core::cohort::ChosenFileError;
+    use crossroads::core::result_file::MAX_BYTES;
+    let limit = MAX_BYTES as u64;
+    let never = || -> u64 { panic!("a .json file's size was asked") };
+    assert_eq!(ChosenFileError::check("huge.json", never), Ok(()));
+    assert_eq!(ChosenFileError::check("photo.png", || limit), Ok(()));
+    let photo = ChosenFileError::check("photo.png", || 3 * limit + 700).unwrap_err();
+    assert_eq!(
+        photo,
+        ChosenFileError::TooLarge {
+            bytes: 3 * limit + 700
+        }
+    );
+    assert_eq!(
+        photo.to_string(),
+        "the file is 3073 KB, over the 1024 KB limit"
+    );
+    assert_eq!(
+        ChosenFileError::TooLarge { bytes: limit + 1 }.to_string(),
+        "the file is 1024 KB, over the 1024 KB limit"
+    );
+    assert_eq!(
+        ChosenFileError::Unreadable.to_string(),
+        "the file could not be read"
+    );
+
+    let bank = bank();
+    let mut cohort = Cohort::new(&bank, false);
+    cohort.reject("photo.png", &photo);
+    cohort.reject("gone.json", ChosenFileError::Unreadable);
+    let s = cohort.summary();
+    let listed: Vec<(&str, &str)> = s
+        .rejected
+        .iter()
+        .map(|r| (r.file.as_str(), r.problem.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("photo.png", "the file is 3073 KB, over the 1024 KB limit"),
+            ("gone.json", "the file could not be read"),
+        ]
+    );
+    assert!(s.rejected.iter().all(|r| r.detail.is_none()));
+}

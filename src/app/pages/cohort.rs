@@ -21,9 +21,9 @@ use crate::app::state::use_assess;
 use crate::core::anon_rows::{ResultRow, Rows};
 use crate::core::bank::Track;
 use crate::core::career::catalog::RoleId;
-use crate::core::cohort::{Cohort, CohortSummary};
+use crate::core::cohort::{ChosenFileError, Cohort, CohortSummary};
 use crate::core::content::Content;
-use crate::core::result_file::{decode_text, MAX_BYTES};
+use crate::core::result_file::decode_text;
 use crate::core::text::count;
 
 /// The longest the page works before letting the browser paint and take
@@ -47,19 +47,10 @@ pub struct Done {
 
 /// Starts reading one file, as bytes: a text would be decoded into the
 /// browser's own strings and converted back for the wasm, which costs more
-/// than the copy (see [`decode_text`]). A `.json` file's size is not asked first: for
-/// a file on disk that is a synchronous look-up costing more than the read
-/// (0.15 ms a file in Chromium), and the importer refuses anything over
-/// `MAX_BYTES` before parsing it. Any other file (a photo dropped by
-/// mistake) is checked first, so it is never read whole.
-fn read(f: &web_sys::File) -> Result<JsFuture, String> {
-    if !f.name().ends_with(".json") && f.size() > MAX_BYTES as f64 {
-        return Err(format!(
-            "the file is {} KB, over the {} KB limit",
-            crate::core::text::fixed(f.size() / 1024.0, 0),
-            MAX_BYTES / 1024
-        ));
-    }
+/// than the copy (see [`decode_text`]). A file too large to be a result is
+/// not read at all (see [`ChosenFileError::check`]).
+fn read(f: &web_sys::File) -> Result<JsFuture, ChosenFileError> {
+    ChosenFileError::check(&f.name(), || f.size() as u64)?;
     Ok(JsFuture::from(f.array_buffer()))
 }
 
@@ -101,7 +92,7 @@ async fn fold(
     // A sliding window of reads: the browser reads the next files while
     // this one is folded.
     let start_read = |f: &web_sys::File| (f.name(), read(f));
-    let mut pending: VecDeque<(String, Result<JsFuture, String>)> =
+    let mut pending: VecDeque<(String, Result<JsFuture, ChosenFileError>)> =
         files.iter().take(READ_AHEAD).map(start_read).collect();
     let mut next = pending.len();
     let mut done = 0;
@@ -121,7 +112,7 @@ async fn fold(
                     bytes.resize(array.length() as usize, 0);
                     array.copy_to(&mut bytes);
                 })
-                .map_err(|_| "the file could not be read".to_owned()),
+                .map_err(|_| ChosenFileError::Unreadable),
             Err(why) => Err(why),
         };
         let t = clock();
