@@ -6,6 +6,8 @@ mod common;
 
 use std::process::Command;
 
+use crossroads::core::bank::Track;
+
 fn crossroads(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_crossroads"))
         .args(args)
@@ -176,6 +178,63 @@ fn cohort_says_a_file_could_not_be_read_rather_than_not_json() {
     assert!(!problem.contains("not JSON"), "{problem}");
     let (code, _, stderr) = crossroads(&["cohort"]);
     assert_eq!(code, 2, "{stderr}");
+}
+
+/// An output that cannot be written stops the command with exit code 1
+/// and names the file, in the same words wherever it fails: when the CSV
+/// is created, while its rows are written (with the command's name in
+/// front, as the Parquet export's failures have) and when it is flushed.
+#[test]
+fn cohort_names_an_output_it_cannot_write() {
+    let bank = common::bank();
+    let results: Vec<(String, String)> = (0..200)
+        .map(|i| {
+            let name = format!("P{i}");
+            let text = common::clear_result(&bank, Track::Management, &name);
+            (format!("r{i:03}.json"), text)
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = results
+        .iter()
+        .map(|(file, text)| (file.as_str(), text.as_bytes()))
+        .collect();
+    let dir = scratch("cohort-outputs", &files);
+    let folder = dir.to_str().unwrap();
+
+    let missing = dir.join("no/such/folder/people.csv");
+    let missing = missing.to_str().unwrap();
+    let (code, _, stderr) = crossroads(&["cohort", "--csv", missing, folder]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("{missing}: cannot write: ")),
+        "{stderr}"
+    );
+
+    let in_a_file = dir.join("r000.json/out");
+    let in_a_file = in_a_file.to_str().unwrap();
+    let (code, _, stderr) = crossroads(&["cohort", "--parquet", in_a_file, folder]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("cohort: {in_a_file}: cannot create: ")),
+        "{stderr}"
+    );
+
+    // Linux's /dev/full opens, then refuses every write: two hundred rows
+    // overflow the writer's buffer while the files are read; one row
+    // fails only when the table is flushed.
+    if std::path::Path::new("/dev/full").exists() {
+        let (code, _, stderr) = crossroads(&["cohort", "--csv", "/dev/full", folder]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.starts_with("cohort: /dev/full: cannot write: "),
+            "{stderr}"
+        );
+        let one = dir.join("r000.json");
+        let (code, _, stderr) =
+            crossroads(&["cohort", "--csv", "/dev/full", one.to_str().unwrap()]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.starts_with("/dev/full: cannot write: "), "{stderr}");
+    }
 }
 
 /// A result file with tiny hours a week once printed a roadmap phase

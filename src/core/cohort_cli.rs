@@ -22,10 +22,10 @@ use std::sync::{mpsc, Mutex};
 
 use super::bank::Bank;
 use super::cohort::{
-    participant_csv_row, participants_csv_head, prepare, Cohort, Participant, Prepared,
+    participant_csv_row, participants_csv_head, prepare, Cohort, Participant, Prepared, Refused,
 };
 use super::content::Content;
-use super::parquet_export::{ParquetExport, ANSWERS_FILE, RESULTS_FILE};
+use super::parquet_export::{ExportError, ParquetExport, ANSWERS_FILE, RESULTS_FILE};
 use super::result_file::MAX_BYTES;
 
 /// The options as entered.
@@ -37,21 +37,50 @@ struct Options {
     paths: Vec<String>,
 }
 
-fn parse(args: &[String]) -> Result<Options, String> {
+/// Why the command's words cannot be used; exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum UsageError {
+    /// `--csv` was the last word.
+    #[error("--csv needs a file name")]
+    CsvFile,
+    /// `--parquet` was the last word.
+    #[error("--parquet needs a folder")]
+    ParquetFolder,
+    /// Nothing to read.
+    #[error("name at least one result file, folder or .zip archive")]
+    NoPaths,
+}
+
+fn parse(args: &[String]) -> Result<Options, UsageError> {
     let mut o = Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--people" => o.people = true,
-            "--csv" => o.csv = Some(it.next().ok_or("--csv needs a file name")?.clone()),
-            "--parquet" => o.parquet = Some(it.next().ok_or("--parquet needs a folder")?.clone()),
+            "--csv" => o.csv = Some(it.next().ok_or(UsageError::CsvFile)?.clone()),
+            "--parquet" => o.parquet = Some(it.next().ok_or(UsageError::ParquetFolder)?.clone()),
             _ => o.paths.push(a.clone()),
         }
     }
     if o.paths.is_empty() {
-        return Err("name at least one result file, folder or .zip archive".into());
+        return Err(UsageError::NoPaths);
     }
     Ok(o)
+}
+
+/// Why an output could not be written; the command stops with exit code 1.
+#[derive(Debug, thiserror::Error)]
+enum WriteError {
+    /// The Parquet export (`--parquet`), in its own words.
+    #[error(transparent)]
+    Parquet(#[from] ExportError),
+    /// The participants table (`--csv`): the file named, and the system's
+    /// words.
+    #[error("{file}: cannot write: {source}")]
+    Csv {
+        file: String,
+        source: std::io::Error,
+    },
 }
 
 /// Runs the command; returns the exit code.
@@ -94,12 +123,13 @@ pub fn run(args: &[String]) -> i32 {
     }) {
         None => None,
         Some(Ok(w)) => Some(w),
-        Some(Err(e)) => {
-            eprintln!("{}: cannot write: {e}", options.csv.unwrap_or_default());
+        Some(Err(source)) => {
+            let file = options.csv.unwrap_or_default();
+            eprintln!("{}", WriteError::Csv { file, source });
             return 1;
         }
     };
-    let mut failed: Option<String> = None;
+    let mut failed: Option<WriteError> = None;
     let mut cohort = Cohort::new(bank, options.people);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     stream(bank, &options.paths, threads, &mut |name, prepared| {
@@ -108,15 +138,15 @@ pub fn run(args: &[String]) -> i32 {
                 return;
             }
             if let Some(x) = export.as_mut() {
-                failed = x.push(file, profile).err().map(|e| e.to_string());
+                failed = x.push(file, profile).err().map(WriteError::from);
             }
             if let Some(w) = csv.as_mut() {
                 let row = participant_csv_row(bank, &Participant::new(name, file, profile));
-                if let Err(e) = w.write_all(row.as_bytes()) {
-                    failed = Some(format!(
-                        "{}: cannot write: {e}",
-                        options.csv.as_deref().unwrap_or_default()
-                    ));
+                if let Err(source) = w.write_all(row.as_bytes()) {
+                    failed = Some(WriteError::Csv {
+                        file: options.csv.clone().unwrap_or_default(),
+                        source,
+                    });
                 }
             }
         });
@@ -125,9 +155,9 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("cohort: {e}");
         return 1;
     }
-    if let (Some(mut w), Some(out)) = (csv, options.csv.as_deref()) {
-        if let Err(e) = w.flush() {
-            eprintln!("{out}: cannot write: {e}");
+    if let (Some(mut w), Some(file)) = (csv, options.csv) {
+        if let Err(source) = w.flush() {
+            eprintln!("{}", WriteError::Csv { file, source });
             return 1;
         }
     }
@@ -159,7 +189,42 @@ struct Batch {
 /// why they could not be read.
 struct Entry {
     name: Range<usize>,
-    bytes: Result<Range<usize>, String>,
+    bytes: Result<Range<usize>, Unread>,
+}
+
+/// Why a file never reached the importer; listed with the skipped files in
+/// these words. (A file over [`MAX_BYTES`] is read a byte past the limit
+/// and refused by the importer itself.)
+#[derive(Debug, thiserror::Error)]
+enum Unread {
+    /// The system would not open or read the file.
+    #[error("the file cannot be read: {0}")]
+    File(std::io::Error),
+    /// The system would not list a folder.
+    #[error("the folder cannot be read: {0}")]
+    Folder(std::io::Error),
+    /// The system would not open a `.zip` archive.
+    #[error("the archive cannot be read: {0}")]
+    Archive(std::io::Error),
+    /// An archive entry's header could not be read in order (damaged, or
+    /// written in a form that needs the central directory); the entries
+    /// after it are not reached.
+    #[error("the archive is damaged or uses a form this tool cannot stream: {0}")]
+    Stream(zip::result::ZipError),
+    /// Bytes that are not UTF-8: a picture, a spreadsheet, another
+    /// encoding.
+    #[error("the file is not text (UTF-8), so it is not a result file")]
+    NotText,
+    /// Importing or scoring the file panicked; the other files of its
+    /// batch are listed with it.
+    #[error("the file could not be processed")]
+    Crashed,
+}
+
+impl From<&Unread> for Refused {
+    fn from(why: &Unread) -> Self {
+        why.to_string().into()
+    }
 }
 
 impl Batch {
@@ -178,7 +243,7 @@ impl Batch {
     }
 
     /// Queues a file that could not be read.
-    fn push_err(&mut self, name: impl std::fmt::Display, why: String) {
+    fn push_err(&mut self, name: impl std::fmt::Display, why: Unread) {
         let name = self.push_name(name);
         self.files.push(Entry {
             name,
@@ -198,7 +263,7 @@ impl Batch {
             Ok(_) => Ok(start..self.bytes.len()),
             Err(e) => {
                 self.bytes.truncate(start);
-                Err(format!("the file cannot be read: {e}"))
+                Err(Unread::File(e))
             }
         };
         self.files.push(Entry { name, bytes });
@@ -212,9 +277,8 @@ impl Batch {
 
     /// Imports and scores the `i`th file.
     fn prepare(&self, bank: &Bank, i: usize) -> Prepared {
-        let bytes = self.files[i].bytes.clone()?;
-        let text = std::str::from_utf8(&self.bytes[bytes])
-            .map_err(|_| "the file is not text (UTF-8), so it is not a result file".to_owned())?;
+        let bytes = self.files[i].bytes.as_ref()?.clone();
+        let text = std::str::from_utf8(&self.bytes[bytes]).map_err(|_| &Unread::NotText)?;
         prepare(bank, text)
     }
 }
@@ -262,9 +326,7 @@ fn stream(bank: &Bank, paths: &[String], threads: usize, fold: &mut dyn FnMut(&s
                 let all = std::panic::catch_unwind(AssertUnwindSafe(|| {
                     (0..batch.len()).map(|i| batch.prepare(bank, i)).collect()
                 }))
-                .unwrap_or_else(|_| {
-                    vec![Err("the file could not be processed".to_owned().into()); batch.len()]
-                });
+                .unwrap_or_else(|_| vec![Err(Refused::from(&Unread::Crashed)); batch.len()]);
                 if to_fold.send((seq, batch, all)).is_err() {
                     break;
                 }
@@ -303,7 +365,7 @@ fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, full: &mut dyn FnMut(&m
         let entries = match std::fs::read_dir(path) {
             Ok(e) => e,
             Err(e) => {
-                batch.push_err(path.display(), format!("the folder cannot be read: {e}"));
+                batch.push_err(path.display(), Unread::Folder(e));
                 return queued(batch, full);
             }
         };
@@ -324,7 +386,7 @@ fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, full: &mut dyn FnMut(&m
     } else {
         match File::open(path) {
             Ok(f) => batch.push_read(path.display(), f),
-            Err(e) => batch.push_err(path.display(), format!("the file cannot be read: {e}")),
+            Err(e) => batch.push_err(path.display(), Unread::File(e)),
         }
         queued(batch, full);
     }
@@ -344,7 +406,7 @@ fn archive(path: &Path, batch: &mut Batch, full: &mut dyn FnMut(&mut Batch)) {
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            batch.push_err(name, format!("the archive cannot be read: {e}"));
+            batch.push_err(name, Unread::Archive(e));
             return queued(batch, full);
         }
     };
@@ -365,10 +427,7 @@ fn archive(path: &Path, batch: &mut Batch, full: &mut dyn FnMut(&mut Batch)) {
             }
             Ok(None) => break,
             Err(e) => {
-                batch.push_err(
-                    name,
-                    format!("the archive is damaged or uses a form this tool cannot stream: {e}"),
-                );
+                batch.push_err(name, Unread::Stream(e));
                 queued(batch, full);
                 break;
             }
@@ -392,7 +451,155 @@ mod tests {
         assert_eq!(o.paths, ["a", "b.zip"]);
         assert!(parse(&args(&["a", "--parquet"]))
             .unwrap_err()
+            .to_string()
             .contains("--parquet"));
         assert!(parse(&args(&["--people"])).is_err());
+    }
+
+    /// Each wrong use is its own error, in the words the command printed
+    /// when these were strings.
+    #[test]
+    fn each_wrong_use_is_named_in_its_words() {
+        let check = |words: &[&str], expect: UsageError, message: &str| {
+            let error = parse(&args(words)).unwrap_err();
+            assert_eq!(error, expect, "{words:?}");
+            assert_eq!(error.to_string(), message);
+        };
+        check(
+            &["a", "--csv"],
+            UsageError::CsvFile,
+            "--csv needs a file name",
+        );
+        check(
+            &["--people", "a", "--parquet"],
+            UsageError::ParquetFolder,
+            "--parquet needs a folder",
+        );
+        let none = "name at least one result file, folder or .zip archive";
+        check(&["--people"], UsageError::NoPaths, none);
+        check(&[], UsageError::NoPaths, none);
+        check(&["--csv", "out.csv"], UsageError::NoPaths, none);
+    }
+
+    /// Every reason a file never reaches the importer, word for word.
+    #[test]
+    fn each_unread_file_says_why_in_its_words() {
+        let denied = || std::io::Error::other("denied");
+        let check = |why: Unread, expect: &str| assert_eq!(why.to_string(), expect);
+        check(Unread::File(denied()), "the file cannot be read: denied");
+        check(
+            Unread::Folder(denied()),
+            "the folder cannot be read: denied",
+        );
+        check(
+            Unread::Archive(denied()),
+            "the archive cannot be read: denied",
+        );
+        check(
+            Unread::Stream(zip::result::ZipError::InvalidArchive(
+                "Invalid local file header".into(),
+            )),
+            "the archive is damaged or uses a form this tool cannot stream: \
+             invalid Zip archive: Invalid local file header",
+        );
+        check(
+            Unread::NotText,
+            "the file is not text (UTF-8), so it is not a result file",
+        );
+        check(Unread::Crashed, "the file could not be processed");
+    }
+
+    /// A scratch folder of its own for one test, emptied first.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "crossroads-cohort-cli-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// What a walk over `path` queues: each name and its reason, if any.
+    fn walked(path: &Path, is_dir: bool) -> Batch {
+        let mut batch = Batch::default();
+        walk_as(path, is_dir, &mut batch, &mut |_| {});
+        batch
+    }
+
+    /// Each way of not reading a file gives its own reason, and reaches
+    /// the skipped list as those words with no technical detail.
+    #[test]
+    fn files_that_cannot_be_read_are_refused_for_their_own_reason() {
+        let dir = scratch("unread");
+        let bank = Content::builtin().unwrap().bank;
+        let refused = |batch: &Batch| batch.prepare(&bank, 0).unwrap_err();
+
+        let missing = walked(&dir.join("gone.json"), false);
+        assert!(matches!(missing.files[0].bytes, Err(Unread::File(_))));
+        assert!(refused(&missing)
+            .problem
+            .starts_with("the file cannot be read: "));
+
+        let folder = walked(&dir.join("gone"), true);
+        assert!(matches!(folder.files[0].bytes, Err(Unread::Folder(_))));
+        assert_eq!(folder.name(0), dir.join("gone").display().to_string());
+
+        let archive = walked(&dir.join("gone.zip"), false);
+        assert!(matches!(archive.files[0].bytes, Err(Unread::Archive(_))));
+
+        std::fs::write(dir.join("photo.zip"), b"not an archive at all").unwrap();
+        let damaged = walked(&dir.join("photo.zip"), false);
+        assert!(matches!(damaged.files[0].bytes, Err(Unread::Stream(_))));
+        assert!(refused(&damaged)
+            .problem
+            .starts_with("the archive is damaged or uses a form this tool cannot stream: "));
+
+        struct Failing;
+        impl Read for Failing {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("the disk went away"))
+            }
+        }
+        let mut batch = Batch::default();
+        batch.push_read("failing.json", Failing);
+        batch.push_read("binary.json", &[0xff, 0xfe, 0x00, 0x89][..]);
+        assert!(matches!(batch.files[0].bytes, Err(Unread::File(_))));
+        assert_eq!(
+            batch.prepare(&bank, 0).unwrap_err(),
+            Refused {
+                problem: "the file cannot be read: the disk went away".into(),
+                detail: None,
+            }
+        );
+        assert!(batch.files[1].bytes.is_ok());
+        assert_eq!(
+            batch.prepare(&bank, 1).unwrap_err(),
+            Refused {
+                problem: "the file is not text (UTF-8), so it is not a result file".into(),
+                detail: None,
+            }
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A failed write names the output, as the command printed it before:
+    /// the Parquet export in its own words, the CSV with its file name.
+    #[test]
+    fn each_write_failure_reads_as_before() {
+        let create = ExportError::Create {
+            path: "out/results.parquet".into(),
+            source: std::io::Error::other("denied"),
+        };
+        let words = create.to_string();
+        assert_eq!(words, "out/results.parquet: cannot create: denied");
+        let parquet = WriteError::from(create);
+        assert!(matches!(parquet, WriteError::Parquet(_)));
+        assert_eq!(parquet.to_string(), words);
+        let csv = WriteError::Csv {
+            file: "people.csv".into(),
+            source: std::io::Error::other("no space left"),
+        };
+        assert_eq!(csv.to_string(), "people.csv: cannot write: no space left");
     }
 }
