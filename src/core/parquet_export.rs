@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use parquet::basic::{Compression, LogicalType, Repetition, Type as Physical};
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
+use parquet::data_type::{
+    BoolType, ByteArray, ByteArrayType, DataType, DoubleType, Int32Type, Int64Type,
+};
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
@@ -244,35 +246,50 @@ impl ParquetExport {
             let name = names.next().map(String::as_str).unwrap_or_default();
             match name {
                 "result" => longs(&mut col, rows.iter().map(|r| r.result as i64), rows.len())?,
-                "respondent" => texts(
+                "respondent" => optionals::<ByteArrayType>(
                     &mut col,
                     text(|r| r.respondent.as_deref()),
                     true,
                     rows.len(),
                 )?,
-                "bank_id" => texts(&mut col, text(|r| Some(&r.bank_id)), false, rows.len())?,
-                "bank_version" => {
-                    texts(&mut col, text(|r| Some(&r.bank_version)), false, rows.len())?
-                }
+                "bank_id" => optionals::<ByteArrayType>(
+                    &mut col,
+                    text(|r| Some(&r.bank_id)),
+                    false,
+                    rows.len(),
+                )?,
+                "bank_version" => optionals::<ByteArrayType>(
+                    &mut col,
+                    text(|r| Some(&r.bank_version)),
+                    false,
+                    rows.len(),
+                )?,
                 "finished" => {
                     let v: Vec<bool> = rows.iter().map(|r| r.finished).collect();
                     col.typed::<BoolType>().write_batch(&v, None, None)?;
                 }
-                "saved" => texts(&mut col, text(|r| r.saved.as_deref()), true, rows.len())?,
-                "band" => texts(&mut col, text(|r| Some(r.band)), false, rows.len())?,
-                "leaning" => doubles(
+                "saved" => optionals::<ByteArrayType>(
+                    &mut col,
+                    text(|r| r.saved.as_deref()),
+                    true,
+                    rows.len(),
+                )?,
+                "band" => {
+                    optionals::<ByteArrayType>(&mut col, text(|r| Some(r.band)), false, rows.len())?
+                }
+                "leaning" => optionals::<DoubleType>(
                     &mut col,
                     rows.iter().map(|r| Some(r.leaning)),
                     false,
                     rows.len(),
                 )?,
-                "confidence" => doubles(
+                "confidence" => optionals::<DoubleType>(
                     &mut col,
                     rows.iter().map(|r| Some(r.confidence)),
                     false,
                     rows.len(),
                 )?,
-                "target_role" => texts(
+                "target_role" => optionals::<ByteArrayType>(
                     &mut col,
                     text(|r| r.target_role.as_deref()),
                     true,
@@ -280,7 +297,7 @@ impl ParquetExport {
                 )?,
                 other => {
                     let d = scores.iter().position(|s| s == other);
-                    doubles(
+                    optionals::<DoubleType>(
                         &mut col,
                         rows.iter()
                             .map(|r| d.and_then(|d| r.scores.get(d).copied().flatten())),
@@ -308,7 +325,7 @@ impl ParquetExport {
                         .flat_map(|r| std::iter::repeat_n(r.result as i64, per)),
                     n,
                 )?,
-                1 => texts(
+                1 => optionals::<ByteArrayType>(
                     &mut col,
                     rows.iter().flat_map(|r| {
                         let who = r.respondent.as_deref().map(ByteArray::from);
@@ -317,34 +334,27 @@ impl ParquetExport {
                     true,
                     n,
                 )?,
-                2 => texts(
+                2 => optionals::<ByteArrayType>(
                     &mut col,
                     rows.iter()
                         .flat_map(|_| self.items.iter().cloned().map(Some)),
                     false,
                     n,
                 )?,
-                3 => texts(
+                3 => optionals::<ByteArrayType>(
                     &mut col,
                     rows.iter()
                         .flat_map(|_| self.dimensions.iter().cloned().map(Some)),
                     false,
                     n,
                 )?,
-                _ => {
-                    let mut values = Vec::with_capacity(n);
-                    let mut defs = Vec::with_capacity(n);
-                    for r in rows {
-                        for k in &r.keyed {
-                            defs.push(i16::from(k.is_some()));
-                            if let Some(k) = k {
-                                values.push(i32::from(*k));
-                            }
-                        }
-                    }
-                    col.typed::<Int32Type>()
-                        .write_batch(&values, Some(&defs), None)?;
-                }
+                _ => optionals::<Int32Type>(
+                    &mut col,
+                    rows.iter()
+                        .flat_map(|r| r.keyed.iter().map(|k| k.map(i32::from))),
+                    true,
+                    n,
+                )?,
             }
             col.close()?;
             index += 1;
@@ -367,11 +377,12 @@ fn longs(
     Ok(())
 }
 
-/// Writes text values; an optional column gets definition levels (a
-/// required one never sees `None`).
-fn texts(
+/// Writes values that may be missing (text, numbers, keyed answers); an
+/// optional column gets definition levels (a required one never sees
+/// `None`).
+fn optionals<T: DataType>(
     col: &mut SerializedColumnWriter,
-    values: impl Iterator<Item = Option<ByteArray>>,
+    values: impl Iterator<Item = Option<T::T>>,
     optional: bool,
     n: usize,
 ) -> parquet::errors::Result<()> {
@@ -383,29 +394,7 @@ fn texts(
         }
         present.extend(v);
     }
-    col.typed::<ByteArrayType>().write_batch(
-        &present,
-        optional.then_some(defs.as_slice()),
-        None,
-    )?;
-    Ok(())
-}
-
-fn doubles(
-    col: &mut SerializedColumnWriter,
-    values: impl Iterator<Item = Option<f64>>,
-    optional: bool,
-    n: usize,
-) -> parquet::errors::Result<()> {
-    let mut present = Vec::with_capacity(n);
-    let mut defs = Vec::with_capacity(if optional { n } else { 0 });
-    for v in values {
-        if optional {
-            defs.push(i16::from(v.is_some()));
-        }
-        present.extend(v);
-    }
-    col.typed::<DoubleType>()
+    col.typed::<T>()
         .write_batch(&present, optional.then_some(defs.as_slice()), None)?;
     Ok(())
 }
