@@ -216,3 +216,25 @@ fn mentor_facing_text_speaks_about_the_mentee() {
         );
     }
 }
+
+/// A mentor's rating or topic view is set capped at the top level, and
+/// cleared with `None`, leaving the others as they were.
+#[test]
+fn a_mentor_sets_and_clears_ratings_and_topic_views() {
+    let mut review = MentorReview::default();
+    let (skill, other) = (SkillId("sql".into()), SkillId("itil".into()));
+    review.rate(skill.clone(), Some(2));
+    review.rate(other.clone(), Some(9));
+    assert_eq!(review.ratings, ratings(&[("sql", 2), ("itil", 4)]));
+    review.rate(skill.clone(), None);
+    assert_eq!(review.ratings, ratings(&[("itil", 4)]));
+
+    let (topic, kept) = (DimensionId("people".into()), DimensionId("depth".into()));
+    review.view_topic(topic.clone(), Some(7));
+    review.view_topic(kept.clone(), Some(1));
+    assert_eq!(review.topics.get(&topic), Some(&4));
+    review.view_topic(topic.clone(), None);
+    assert_eq!(review.topics.len(), 1);
+    assert_eq!(review.topics.get(&kept), Some(&1));
+    assert_eq!(review.ratings, ratings(&[("itil", 4)]));
+}

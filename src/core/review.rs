@@ -36,6 +36,26 @@ pub struct MentorReview {
     pub topics: BTreeMap<DimensionId, u8>,
 }
 
+impl MentorReview {
+    /// Sets the mentor's rating of `skill` (capped at [`MAX_LEVEL`]), or
+    /// clears it with `None`.
+    pub fn rate(&mut self, skill: SkillId, level: Option<u8>) {
+        match level {
+            Some(l) => self.ratings.insert(skill, l.min(MAX_LEVEL)),
+            None => self.ratings.remove(&skill),
+        };
+    }
+
+    /// Sets the mentor's view of `topic` on [`TOPIC_LEVELS`] (capped at
+    /// [`MAX_LEVEL`], the last of them), or clears it with `None`.
+    pub fn view_topic(&mut self, topic: DimensionId, level: Option<u8>) {
+        match level {
+            Some(l) => self.topics.insert(topic, l.min(MAX_LEVEL)),
+            None => self.topics.remove(&topic),
+        };
+    }
+}
+
 /// How the two ratings of a skill relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -160,27 +160,13 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
     let on_rate = {
         let update = update.clone();
         Callback::from(move |(sid, level): (SkillId, Option<u8>)| {
-            update(Box::new(move |rv| match level {
-                Some(l) => {
-                    rv.ratings.insert(sid.clone(), l.min(4));
-                }
-                None => {
-                    rv.ratings.remove(&sid);
-                }
-            }));
+            update(Box::new(move |rv| rv.rate(sid.clone(), level)));
         })
     };
     let on_view = {
         let update = update.clone();
         Callback::from(move |(did, level): (DimensionId, Option<u8>)| {
-            update(Box::new(move |rv| match level {
-                Some(l) => {
-                    rv.topics.insert(did.clone(), l.min(4));
-                }
-                None => {
-                    rv.topics.remove(&did);
-                }
-            }));
+            update(Box::new(move |rv| rv.view_topic(did.clone(), level)));
         })
     };
     let rows = side_by_side(cat, &file.session.skills, &review.ratings);
