@@ -16,9 +16,9 @@ export const FIRST_VISIT_BUDGET = 150_000;
  * reached, so that a change that adds weight fails the run.
  */
 export const ENTRY_BUDGETS = {
-  'plan.html': 390_000,
-  'mentor.html': 394_000,
-  'program.html': 337_000,
+  'plan.html': 373_000,
+  'mentor.html': 376_000,
+  'program.html': 320_000,
 };
 
 // The lists as assemble.mjs writes them (sw.js is minified: `PRECACHE=[…]`).

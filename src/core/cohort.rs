@@ -16,6 +16,7 @@ use super::reliability::{Instrument, Reliability, ScaleAlpha};
 use super::result_file::{read_result, ResultFile, MAX_BYTES};
 use super::score::{score_figures, Band, ConfidenceLevel, Profile};
 use super::text::fixed;
+use crate::core::map::sort_by;
 
 /// The cohort against one target role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -387,7 +388,7 @@ impl<'a> Cohort<'a> {
             .filter(|s| s.below > 0)
             .map(|s| (s.skill.clone(), s.below))
             .collect();
-        common_gaps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        sort_by(&mut common_gaps, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let eligible_now = rt
             .catalog
             .certifications
@@ -407,7 +408,7 @@ impl<'a> Cohort<'a> {
                     .iter()
                     .filter(|a| a.builds.contains_key(skill))
                     .collect();
-                acts.sort_by(|a, b| b.builds[skill].cmp(&a.builds[skill]).then(a.hours.total_cmp(&b.hours)));
+                sort_by(&mut acts, |a, b| b.builds[skill].cmp(&a.builds[skill]).then(a.hours.total_cmp(&b.hours)));
                 let ideas: Vec<&str> = acts.iter().take(2).map(|a| a.name.as_str()).collect();
                 if ideas.is_empty() {
                     format!("{name}: {count} participants are below the level {} asks; a group session on it would help them.", rt.role.name)

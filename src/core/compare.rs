@@ -7,6 +7,7 @@ use super::bank::{Bank, DimensionId};
 use super::career::catalog::SkillId;
 use super::score::{score, Band, Confidence};
 use super::session::Session;
+use crate::core::map::sort_by;
 
 /// One dimension, then and now.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,7 +69,7 @@ pub fn compare(bank: &Bank, earlier: &Session, later: &Session) -> Comparison {
         .filter(|i| earlier.answers.get(i.id()) != later.answers.get(i.id()))
         .count();
     let mut skill_ids: Vec<&SkillId> = earlier.skills.keys().chain(later.skills.keys()).collect();
-    skill_ids.sort();
+    sort_by(&mut skill_ids, |a, b| a.cmp(b));
     skill_ids.dedup();
     let skills = skill_ids
         .into_iter()

@@ -67,6 +67,22 @@ pub(crate) fn sorted_order(
     order
 }
 
+/// Sorts `items` by `cmp`, equal items keeping their order: the same
+/// result as the standard library's stable `sort_by`, through the one merge
+/// sort above. The standard sort is a separate copy for every element type
+/// and comparison; the planner had 21 of them (about 40 KB of its wasm).
+pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    let order = sorted_order(items.len(), &|a, b| cmp(&items[a], &items[b]));
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    // `order` holds every place once, so every item is taken once.
+    items.extend(order.iter().filter_map(|&i| slots[i].take()));
+}
+
+/// [`sort_by`] comparing a key of each item.
+pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
 /// Sorts `entries` by key and keeps the last entry of each key.
 fn sorted_last_wins<K: Ord, V>(entries: Vec<(K, V)>) -> Vec<(K, V)> {
     let order = sorted_order(entries.len(), &|a, b| entries[a].0.cmp(&entries[b].0));
@@ -437,6 +453,31 @@ impl<K: schemars::JsonSchema> schemars::JsonSchema for Set<K> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_by_orders_as_the_standard_stable_sort_does_ties_included() {
+        // Pairs with few distinct keys, so that many compare equal: the
+        // second field tells whether equal keys kept their order.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for len in 0..300 {
+            let items: Vec<(u64, usize)> = (0..len).map(|i| (next() % 7, i)).collect();
+            let mut ours = items.clone();
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            let mut standard = items.clone();
+            standard.sort_by_key(|a| a.0);
+            assert_eq!(ours, standard, "{len} items");
+            let mut by_key = items.clone();
+            sort_by_key(&mut by_key, |p| std::cmp::Reverse(p.0));
+            standard.sort_by_key(|p| std::cmp::Reverse(p.0));
+            assert_eq!(by_key, standard, "{len} items, descending");
+        }
+    }
 
     #[test]
     fn map_keeps_keys_sorted_and_unique_and_reads_back_its_json() {

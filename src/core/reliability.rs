@@ -19,6 +19,7 @@ use super::anon::RespondentId;
 use super::bank::{Bank, Item};
 use super::result_file::ResultFile;
 use super::score::{Answers, Band, Profile, Response};
+use crate::core::map::sort_by;
 
 /// Fewer complete answer sheets (or pairs) than this and no figure is given.
 pub const MIN_SHEETS: usize = 30;
@@ -71,7 +72,9 @@ pub struct Keying {
 impl Keying {
     pub fn new(statements: &[Statement]) -> Self {
         let mut by_id: Vec<usize> = (0..statements.len()).collect();
-        by_id.sort_by(|&a, &b| statements[a].item.cmp(&statements[b].item));
+        sort_by(&mut by_id, |&a, &b| {
+            statements[a].item.cmp(&statements[b].item)
+        });
         Keying { by_id }
     }
 
@@ -647,7 +650,9 @@ impl Reliability {
 
     fn retakes(&self) -> Retakes {
         let mut attempts = self.attempts.clone();
-        attempts.sort_by(|a, b| a.id.cmp(&b.id).then(a.when.cmp(&b.when)));
+        sort_by(&mut attempts, |a, b| {
+            a.id.cmp(&b.id).then(a.when.cmp(&b.when))
+        });
         let mut sums = PairSums::default();
         let mut same_band = 0;
         let mut i = 0;

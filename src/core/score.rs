@@ -30,6 +30,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::bank::{Bank, DimensionId, Item, ItemId, LikertItem, OptionId, ScenarioItem, Track};
+use crate::core::map::sort_by;
 
 /// A leaning within this many points of the middle is the hybrid band.
 pub const HYBRID_HALF_WIDTH: f64 = 15.0;
@@ -279,7 +280,9 @@ impl Profile {
             .filter(|(_, v)| v.abs() > 0.05)
             .map(|(k, v)| (k.clone(), v))
             .collect();
-        all.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
+        sort_by(&mut all, |a, b| {
+            b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0))
+        });
         all.truncate(n);
         all
     }
@@ -466,7 +469,7 @@ fn scenario_maxima(s: &ScenarioItem) -> Vec<(&DimensionId, f64)> {
             }
         }
     }
-    dims.sort_by(|a, b| a.0.cmp(b.0));
+    sort_by(&mut dims, |a, b| a.0.cmp(b.0));
     dims
 }
 

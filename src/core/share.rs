@@ -12,6 +12,7 @@ use super::bank::{Bank, Item, ItemId, OptionId};
 use super::career::catalog::{Catalog, RoleId, SkillId};
 use super::score::{Answers, Response};
 use super::session::Session;
+use crate::core::map::sort_by;
 
 /// The route prefix of a share link.
 pub const PREFIX: &str = "#/r?";
@@ -254,7 +255,7 @@ pub struct Extras {
 /// program reordering its skills file does not change links.
 fn skill_order(cat: &Catalog) -> Vec<&SkillId> {
     let mut ids: Vec<&SkillId> = cat.skills.iter().map(|s| &s.id).collect();
-    ids.sort();
+    sort_by(&mut ids, |a, b| a.cmp(b));
     ids
 }
 

@@ -25,6 +25,7 @@ use super::bank::{Bank, DimensionId, Item, Track};
 use super::score::{
     answer_effects, score, Answers, Band, ConfidenceLevel, ConfidenceNote, Profile, Response,
 };
+use crate::core::map::sort_by;
 
 /// Each topic's correlation with the general leaning.
 pub const GENERAL: f64 = 0.6;
@@ -439,7 +440,7 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
             }
         }
     }
-    note_rates.sort_by(|a, b| a.0.cmp(b.0));
+    sort_by(&mut note_rates, |a, b| a.0.cmp(b.0));
 
     let style_n = (respondents / 4).max(50);
     let styles = patterned(bank, &model, style_n, &mut rng);

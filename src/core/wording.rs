@@ -9,6 +9,7 @@
 use super::bank::{Bank, Item};
 use super::problems::Problem;
 use super::score::leverage;
+use crate::core::map::sort_by;
 
 /// A statement's length in words, inclusive.
 pub const WORDS: (usize, usize) = (8, 18);
@@ -202,7 +203,7 @@ pub fn warnings(bank: &Bank, file: &str) -> Vec<Problem> {
         .collect();
     if !lev.is_empty() {
         let mut sorted: Vec<f64> = lev.iter().map(|(_, l)| *l).collect();
-        sorted.sort_by(f64::total_cmp);
+        sort_by(&mut sorted, f64::total_cmp);
         let typical = sorted[sorted.len() / 2];
         for (i, l) in lev {
             if (l - typical).abs() > LEVERAGE_TOLERANCE * typical {

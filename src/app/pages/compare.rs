@@ -9,6 +9,7 @@ use crate::app::route::Route;
 use crate::app::state::use_assess;
 use crate::core::bank::Track;
 use crate::core::compare::compare;
+use crate::core::map::sort_by;
 use crate::core::score::Band;
 use crate::core::session::Session;
 
@@ -208,7 +209,9 @@ fn default_pair(opened: &[crate::core::result_file::ResultFile]) -> (usize, usiz
     }
     let mut order: Vec<usize> = (0..opened.len()).collect();
     // Oldest first; the most recent two are last.
-    order.sort_by(|a, b| stamp(&opened[*a]).cmp(stamp(&opened[*b])).then(a.cmp(b)));
+    sort_by(&mut order, |a, b| {
+        stamp(&opened[*a]).cmp(stamp(&opened[*b])).then(a.cmp(b))
+    });
     let n = order.len();
     (order[n - 2] + 1, order[n - 1] + 1)
 }

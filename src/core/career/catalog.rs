@@ -2,9 +2,9 @@
 //! facts, roles, certifications (with prerequisites modelled as conditions)
 //! and learning activities, as loaded from `questions/*.json` and validated.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use crate::core::map::Map;
+use crate::core::map::{Map, Set};
 
 use serde::{Deserialize, Serialize};
 
@@ -507,7 +507,7 @@ impl Catalog {
             list: &str,
             ids: impl Iterator<Item = &'a T>,
         ) {
-            let mut seen = BTreeSet::new();
+            let mut seen = Set::new();
             for (i, id) in ids.enumerate() {
                 if !seen.insert(id) {
                     out.push(Problem::new(
@@ -815,7 +815,7 @@ impl Catalog {
         out: &mut Vec<Problem>,
         at: &str,
         cond: &Condition,
-        certs: &BTreeSet<&CertId>,
+        certs: &Set<&CertId>,
     ) {
         let p = |out: &mut Vec<Problem>, path: String, msg: String| {
             out.push(Problem::new("certifications.json", path, msg))
@@ -911,8 +911,8 @@ impl Catalog {
 
     /// The certifications each one needs first: `requires_certs` and any
     /// `cert` condition.
-    pub fn cert_dependencies(&self, cert: &Certification) -> BTreeSet<CertId> {
-        fn walk(c: &Condition, out: &mut BTreeSet<CertId>) {
+    pub fn cert_dependencies(&self, cert: &Certification) -> Set<CertId> {
+        fn walk(c: &Condition, out: &mut Set<CertId>) {
             match c {
                 Condition::All { all: l, .. } | Condition::Any { any: l, .. } => {
                     l.iter().for_each(|c| walk(c, out))
@@ -923,7 +923,7 @@ impl Catalog {
                 _ => {}
             }
         }
-        let mut out: BTreeSet<CertId> = cert.requires_certs.iter().cloned().collect();
+        let mut out: Set<CertId> = cert.requires_certs.iter().cloned().collect();
         if let Some(c) = &cert.prerequisites {
             walk(c, &mut out);
         }
@@ -1007,8 +1007,8 @@ impl Catalog {
 /// What checking a catalog collects, and the ids every part refers to.
 struct Checks<'a> {
     out: Vec<Problem>,
-    skill_ids: BTreeSet<&'a SkillId>,
-    cert_ids: BTreeSet<&'a CertId>,
+    skill_ids: Set<&'a SkillId>,
+    cert_ids: Set<&'a CertId>,
 }
 
 impl Checks<'_> {

@@ -14,6 +14,7 @@ use super::catalog::{
 };
 use super::date::Date;
 use super::person::{Experience, Held};
+use crate::core::map::sort_by;
 use crate::core::text::{number, quantity};
 
 /// Whether a person may sit a certification's exam.
@@ -261,7 +262,7 @@ pub fn ranked<'a>(
             (i, r, d)
         })
         .collect();
-    list.sort_by(|a, b| {
+    sort_by(&mut list, |a, b| {
         a.2.partial_cmp(&b.2)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.0.cmp(&b.0))

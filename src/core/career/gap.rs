@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::catalog::{CareerTrack, Catalog, Role, RoleId, SkillId};
 use super::person::SkillRatings;
+use crate::core::map::sort_by;
 
 /// One skill: where the person is, where the role is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,7 +54,7 @@ pub fn gap(cat: &Catalog, role: &Role, ratings: &SkillRatings) -> GapReport {
             }
         })
         .collect();
-    rows.sort_by(|a, b| {
+    sort_by(&mut rows, |a, b| {
         b.weighted
             .cmp(&a.weighted)
             .then(b.gap.cmp(&a.gap))
@@ -168,7 +169,9 @@ pub fn suggest_roles_agreeing(
             (i, RoleFit { role: role.id.clone(), score, track_fit, skill_fit, why })
         })
         .collect();
-    fits.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    sort_by(&mut fits, |a, b| {
+        b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0))
+    });
     // The named roles first (best first), then the best of the rest, and the
     // three shown again best first.
     let mut top: Vec<(usize, RoleFit)> = fits
@@ -185,6 +188,8 @@ pub fn suggest_roles_agreeing(
             top.push(f.clone());
         }
     }
-    top.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    sort_by(&mut top, |a, b| {
+        b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0))
+    });
     top.into_iter().map(|(_, f)| f).collect()
 }

@@ -30,8 +30,6 @@
 //! never does). `tests/career_plan.rs` checks these properties over
 //! thousands of generated people. Deterministic: the start date is an input.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{Activity, ActivityId, Catalog, CertId, Certification, FactId, Role, SkillId};
@@ -397,8 +395,8 @@ struct Start<'a> {
     levels: SkillRatings,
     exp: Experience,
     held: Held,
-    done: BTreeSet<StepId>,
-    skipped: BTreeSet<StepId>,
+    done: Set<StepId>,
+    skipped: Set<StepId>,
     pinned: Vec<Pick<'a>>,
     date: Date,
 }
@@ -417,8 +415,8 @@ fn resolve<'a>(
         levels: person.skills.clone(),
         exp: person.experience.clone(),
         held: person.held.clone(),
-        done: BTreeSet::new(),
-        skipped: BTreeSet::new(),
+        done: Set::new(),
+        skipped: Set::new(),
         pinned: Vec::new(),
         date,
     };
@@ -1043,12 +1041,12 @@ fn fund<'a>(
     // planned. They take none of the learning hours, so adding one moves
     // no other step.
     let mut order: Vec<Item> = Vec::new();
-    let placed: BTreeSet<StepId> = starters.iter().map(|i| i.pick.id()).collect();
+    let placed: Set<StepId> = starters.iter().map(|i| i.pick.id()).collect();
     let mut known: Vec<(Vec<Item>, f64, bool)> = Vec::new();
     let mut unknown_units: Vec<Vec<Item>> = Vec::new();
-    let mut unknown_ids: BTreeSet<StepId> = BTreeSet::new();
-    let mut paid_ids: BTreeSet<StepId> = BTreeSet::new();
-    let mut seen: BTreeSet<StepId> = placed.clone();
+    let mut unknown_ids: Set<StepId> = Set::new();
+    let mut paid_ids: Set<StepId> = Set::new();
+    let mut seen: Set<StepId> = placed.clone();
     for u in units {
         let fresh: Vec<Item> = u
             .items
@@ -1145,7 +1143,7 @@ fn fund<'a>(
             order.extend(u);
         }
     }
-    let planned: BTreeSet<StepId> = order.iter().map(|i| i.pick.id()).collect();
+    let planned: Set<StepId> = order.iter().map(|i| i.pick.id()).collect();
     let mut first: Vec<Item> = Vec::new();
     for it in starters.drain(..) {
         let Purpose::Starter { for_cert, .. } = &it.purpose else {

@@ -12,6 +12,7 @@ use crate::core::career::date::Date;
 use crate::core::career::gap::gap;
 use crate::core::career::person::Person;
 use crate::core::career::plan::{plan, Step};
+use crate::core::map::sort_by_key;
 use crate::core::result_file::ResultFile;
 use crate::core::review::{
     discussion_prompts, side_by_side, topics_side_by_side, Agreement, MentorReview, RatingRow,
@@ -41,7 +42,7 @@ fn differences(
     let mut differences = Vec::new();
     for kind in [Agreement::BlindSpot, Agreement::HiddenStrength] {
         let mut skill_rows: Vec<&RatingRow> = rows.iter().filter(|r| r.agreement == kind).collect();
-        skill_rows.sort_by_key(|r| {
+        sort_by_key(&mut skill_rows, |r| {
             std::cmp::Reverse(
                 (i16::from(r.mentor.unwrap_or(0)) - i16::from(r.own.unwrap_or(0))).abs(),
             )
