@@ -37,9 +37,11 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
 fi
 
 # npm packages: wasm-opt (binaryen) for the build, Playwright and axe for the
-# end-to-end tests. `npm ci` is quick and exact; skip it when the lockfile's
-# packages are already in place.
+# end-to-end tests, DuckDB for checking docs/cohorts.md's queries. `npm ci`
+# is quick and exact; skip it when the lockfile's packages are already in
+# place.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/playwright-core ] \
+   || [ ! -d node_modules/@duckdb/node-api ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund

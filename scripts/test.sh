@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and every test, installing what is missing first:
-# formatting, clippy (native and wasm), native tests, in-browser tests
+# formatting, clippy (native and wasm), native tests, the DuckDB queries of
+# docs/cohorts.md against a Parquet export, in-browser tests
 # (wasm-bindgen-test in headless Chromium) and end-to-end tests against a
 # freshly built dist/.
 set -euo pipefail
@@ -21,6 +22,9 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (pure core)"
 cargo test
+
+step "docs/cohorts.md: its DuckDB queries give the cohort summary's figures"
+node --test tests/docs/cohorts-duckdb.test.mjs
 
 step "in-browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser
