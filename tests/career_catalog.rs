@@ -103,6 +103,68 @@ fn broken_catalogs_name_file_path_and_problem() {
     }
 }
 
+fn object_keys(v: &Value, out: &mut BTreeSet<String>) {
+    match v {
+        Value::Object(m) => m.iter().for_each(|(k, x)| {
+            out.insert(k.clone());
+            object_keys(x, out);
+        }),
+        Value::Array(a) => a.iter().for_each(|x| object_keys(x, out)),
+        _ => {}
+    }
+}
+
+/// A prerequisite is read by the key it carries; every form in the shipped
+/// catalog reads back as written, and a malformed one says what is wrong.
+#[test]
+fn conditions_are_read_by_their_key_and_a_wrong_one_says_why() {
+    let cat = catalog();
+    let mut forms = BTreeSet::new();
+    for cert in &cat.certifications {
+        if let Some(c) = &cert.prerequisites {
+            let written = serde_json::to_value(c).unwrap();
+            let back: Condition = serde_json::from_value(written.clone()).unwrap();
+            assert_eq!(&back, c, "{}", cert.id);
+            object_keys(&written, &mut forms);
+        }
+    }
+    for key in [
+        "all", "any", "label", "at_least", "one_of", "count_of", "cert",
+    ] {
+        assert!(
+            forms.contains(key),
+            "the shipped catalog has no {key:?} condition to read back"
+        );
+    }
+    let cases = [
+        (json!({"al": []}), "unknown field `al`"),
+        (
+            json!({"cert": "capm", "any": []}),
+            "a condition has exactly one of all, any, at_least, one_of, count_of or cert",
+        ),
+        (
+            json!({"cert": "capm", "label": "CAPM"}),
+            "only an all or any condition has a label",
+        ),
+        (
+            json!({"label": "nothing"}),
+            "a condition needs one of all, any, at_least, one_of, count_of or cert",
+        ),
+        (json!("capm"), "a condition: an object with one of"),
+    ];
+    for (prerequisites, expected) in cases {
+        let problems = with("certifications", |v| {
+            v["certifications"][0]["prerequisites"] = prerequisites
+        });
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("certifications.json") && p.contains(expected)),
+            "expected {expected:?}, got {problems:#?}"
+        );
+    }
+}
+
 /// Every number in a program's catalog is checked: the planner does date
 /// arithmetic with them, and `-1.7e308` study hours once overflowed it.
 #[test]

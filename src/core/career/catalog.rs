@@ -160,7 +160,7 @@ impl Role {
 /// `{"all": [...], "label": …}`, `{"any": [...], "label": …}`,
 /// `{"at_least": {"fact", "value"}}`, `{"one_of": {"fact", "values"}}`,
 /// `{"count_of": {"fact", "min"}}` or `{"cert": id}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged, deny_unknown_fields)]
 pub enum Condition {
@@ -186,6 +186,87 @@ pub enum Condition {
     Cert {
         cert: CertId,
     },
+}
+
+/// The keys a condition object may have.
+const CONDITION_KEYS: &[&str] = &[
+    "all", "any", "label", "at_least", "one_of", "count_of", "cert",
+];
+
+/// Read by the key the object carries, rather than by buffering the value
+/// and trying each form in turn (what `untagged` does: about 20 KB of the
+/// planner's wasm), with a message that says what is wrong.
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Condition;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a condition: an object with one of all, any, at_least, one_of, count_of or cert")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Condition, A::Error> {
+                let mut found: Option<Condition> = None;
+                let mut label: Option<Option<String>> = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    let condition = match key.as_str() {
+                        "label" => {
+                            if label.replace(map.next_value()?).is_some() {
+                                return Err(A::Error::duplicate_field("label"));
+                            }
+                            continue;
+                        }
+                        "all" => Condition::All {
+                            all: map.next_value()?,
+                            label: None,
+                        },
+                        "any" => Condition::Any {
+                            any: map.next_value()?,
+                            label: None,
+                        },
+                        "at_least" => Condition::AtLeast {
+                            at_least: map.next_value()?,
+                        },
+                        "one_of" => Condition::OneOf {
+                            one_of: map.next_value()?,
+                        },
+                        "count_of" => Condition::CountOf {
+                            count_of: map.next_value()?,
+                        },
+                        "cert" => Condition::Cert {
+                            cert: map.next_value()?,
+                        },
+                        other => return Err(A::Error::unknown_field(other, CONDITION_KEYS)),
+                    };
+                    if found.replace(condition).is_some() {
+                        return Err(A::Error::custom(
+                            "a condition has exactly one of all, any, at_least, one_of, count_of or cert",
+                        ));
+                    }
+                }
+                let mut condition = found.ok_or_else(|| {
+                    A::Error::custom(
+                        "a condition needs one of all, any, at_least, one_of, count_of or cert",
+                    )
+                })?;
+                match (&mut condition, label) {
+                    (
+                        Condition::All { label: l, .. } | Condition::Any { label: l, .. },
+                        Some(given),
+                    ) => *l = given,
+                    (_, Some(_)) => {
+                        return Err(A::Error::custom("only an all or any condition has a label"))
+                    }
+                    (_, None) => {}
+                }
+                Ok(condition)
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
