@@ -1,8 +1,8 @@
 // How quickly the app answers a person, in a real browser with the CPU
 // slowed down (4× by default, as Lighthouse's mobile setting): the time
-// from an input to the work done (state updated, page re-rendered, save
-// written), for answering questions and for changing the roadmap's hours
-// a week and budget. A benchmark, not a test: it prints percentiles.
+// from an input to the page updated (state and render: what the person
+// sees) and to the save written, for answering questions and for changing
+// the roadmap's hours a week and budget. A benchmark, not a test: it prints percentiles.
 // Needs dist/ (scripts/build.sh).
 //
 //   node scripts/bench-interaction.mjs [--cpu 4] [--answers 60] [--changes 60]
@@ -24,13 +24,33 @@ const report = (what, xs) => console.log(
   `${what}: n ${xs.length}, median ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`,
 );
 
-// In the page: time from an input's event to the end of the task that
-// follows it, by which Yew has updated the state and the page.
+// In the page: from an input's event to the end of the task that follows
+// it, by which Yew has updated the state and the page (what the person
+// sees), and to the save being in storage, which is written in a task of
+// its own after that (polled task by task; `null` if it never changed).
 const timed = (fire) => new Promise((resolve) => {
+  const key = 'crossroads.session.v1';
+  const before = localStorage.getItem(key);
   const t0 = performance.now();
   fire();
-  setTimeout(() => resolve(performance.now() - t0), 0);
+  setTimeout(() => {
+    const shown = performance.now() - t0;
+    const poll = (turns) => {
+      if (localStorage.getItem(key) !== before) resolve([shown, performance.now() - t0]);
+      else if (turns > 50) resolve([shown, null]);
+      else setTimeout(() => poll(turns + 1), 0);
+    };
+    poll(0);
+  }, 0);
 });
+
+// Reports both measures of a list of [shown, saved] pairs.
+const reportBoth = (what, pairs) => {
+  report(`${what}, on screen`, pairs.map(([shown]) => shown));
+  const saved = pairs.map(([, s]) => s).filter((s) => s !== null);
+  if (saved.length < pairs.length) console.log(`${what}: ${pairs.length - saved.length} inputs left no new save`);
+  if (saved.length) report(`${what}, saved`, saved);
+};
 
 const env = await launch();
 try {
@@ -54,7 +74,7 @@ try {
     }, `(${timed})`));
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  report(`answer (CPU ${cpu}× slower)`, answerTimes);
+  reportBoth(`answer (CPU ${cpu}× slower)`, answerTimes);
 
   // The roadmap: a technician aiming at IT manager, then hours and budget
   // changed one at a time.
@@ -73,7 +93,7 @@ try {
     }, [`(${timed})`, i]));
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  report(`roadmap recompute after hours or budget (CPU ${cpu}× slower)`, planTimes);
+  reportBoth(`roadmap recompute after hours or budget (CPU ${cpu}× slower)`, planTimes);
   await context.close();
 } finally {
   await env.close();

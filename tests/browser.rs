@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crossroads::app::storage::{Loaded, SaveError, Store, ASIDE_KEY, SESSION_KEY};
-use crossroads::app::{Assessment, Plan};
+use crossroads::app::{Assess, Assessment, Part, Plan};
 use crossroads::core::content::Content;
 use crossroads::core::score::Response;
 use crossroads::core::session::{Kept, Session};
@@ -31,12 +31,17 @@ fn sample(content: &Content) -> Session {
     s
 }
 
-/// Renders the assessment with `store` into a fresh element and returns it.
+/// Renders the planner page with `store` into a fresh element and returns it.
 async fn render(store: Store) -> web_sys::Element {
+    render_page::<Plan>(store).await
+}
+
+/// Renders page `P` with `store` into a fresh element and returns it.
+async fn render_page<P: Part>(store: Store) -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Assessment<Plan>>::with_root_and_props(
+    yew::Renderer::<Assessment<P>>::with_root_and_props(
         root.clone(),
         crossroads::app::AssessmentProps {
             content: content(),
@@ -168,5 +173,58 @@ async fn a_saved_role_renders_a_dated_roadmap_with_its_reasons() {
     );
     assert!(text.contains("Raises"), "steps explain themselves");
     web_sys::window().unwrap().location().set_hash("").unwrap();
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_is_saved_after_the_input_and_at_once_when_the_page_is_left() {
+    use wasm_bindgen::JsCast;
+    local().clear().unwrap();
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("#/questions").unwrap();
+    let root = render_page::<Assess>(Store::open()).await;
+    let options = root.query_selector_all("input[type=radio]").unwrap();
+    let option = |i: u32| -> web_sys::HtmlInputElement {
+        options
+            .item(i)
+            .unwrap_or_else(|| panic!("no option {i} in {}", root.inner_html()))
+            .dyn_into()
+            .unwrap()
+    };
+    let answered = |save: Option<String>| -> usize {
+        let save = save.expect("a save");
+        let value: serde_json::Value = serde_json::from_str(&save).unwrap();
+        value["session"]["answers"]
+            .as_object()
+            .map_or(0, |a| a.len())
+    };
+
+    // The answer is on the page at once; the save follows in a task of
+    // its own.
+    option(0).click();
+    yew::scheduler::flush().await;
+    assert!(option(0).checked());
+    assert_eq!(local().get_item(SESSION_KEY).unwrap(), None);
+    // Leaving the page before that task runs writes it there and then.
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    assert_eq!(answered(local().get_item(SESSION_KEY).unwrap()), 1);
+
+    // Otherwise it is written in the next task, without leaving.
+    local().clear().unwrap();
+    option(1).click();
+    yew::scheduler::flush().await;
+    assert_eq!(local().get_item(SESSION_KEY).unwrap(), None);
+    crossroads::app::boot::next_tick().await;
+    yew::scheduler::flush().await;
+    assert_eq!(answered(local().get_item(SESSION_KEY).unwrap()), 1);
+    let status = root
+        .query_selector("#save-status")
+        .unwrap()
+        .expect("a status region");
+    assert_eq!(status.text_content().unwrap(), "Saved in this browser.");
+
+    window.location().set_hash("").unwrap();
     local().clear().unwrap();
 }
