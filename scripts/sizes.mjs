@@ -5,8 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The first visit's budget, gzip bytes. */
-export const FIRST_VISIT_BUDGET = 150_000;
+/**
+ * The first visit's budget, gzip bytes. Raised from 150,000 for the save
+ * written after the input's task (app::use_saving, +1.0 KB): at 4× CPU
+ * slowdown it takes ~3 ms off each answer and ~14 ms off each roadmap
+ * change before the page shows it (scripts/bench-interaction.mjs).
+ */
+export const FIRST_VISIT_BUDGET = 151_000;
 
 /**
  * Every page a person can land on cold, with its budget in gzip bytes: what
@@ -16,9 +21,9 @@ export const FIRST_VISIT_BUDGET = 150_000;
  * reached, so that a change that adds weight fails the run.
  */
 export const ENTRY_BUDGETS = {
-  'plan.html': 373_000,
-  'mentor.html': 376_000,
-  'program.html': 320_000,
+  'plan.html': 367_000,
+  'mentor.html': 370_000,
+  'program.html': 315_000,
 };
 
 // The lists as assemble.mjs writes them (sw.js is minified: `PRECACHE=[…]`).
