@@ -53,8 +53,10 @@ writeFileSync(join(dir, bootName), bootBody);
 // imports and exports (wasm-bindgen names each import after its function
 // plus a hash) are renamed by binaryen, and the glue code follows the map.
 // About 4 KB less gzip on the first visit.
-const glue = readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js' && f !== bootName);
+// The glue is the script named after the wasm (a page may copy scripts of
+// its own beside it, such as the cohort page's file-reading worker).
 const wasmFile = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+const glue = readdirSync(dir).filter((f) => wasmFile && f === wasmFile.replace(/_bg\.wasm$/, '.js'));
 if (glue.length !== 1 || !wasmFile) {
   console.error(`post-build: expected one wasm and its glue, found ${wasmFile} and ${glue.join(', ')}`);
   process.exit(1);

@@ -9,6 +9,7 @@ pub mod dom;
 pub mod download;
 pub mod opened;
 mod pages;
+mod read_files;
 pub mod respondent;
 pub mod route;
 pub mod state;

@@ -5,11 +5,9 @@
 //! summary (and each participant's line) is kept, not the files' text.
 
 use std::cell::Cell;
-use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::app::boot::next_tick;
@@ -17,11 +15,12 @@ use crate::app::components::charts::CountBars;
 use crate::app::components::detail::technical_detail;
 use crate::app::components::instrument::InstrumentPanel;
 use crate::app::download::download;
+use crate::app::read_files::{FileReads, Reader};
 use crate::app::state::use_assess;
 use crate::core::anon_rows::{ResultRow, Rows};
 use crate::core::bank::Track;
 use crate::core::career::catalog::RoleId;
-use crate::core::cohort::{ChosenFileError, Cohort, CohortSummary};
+use crate::core::cohort::{Cohort, CohortSummary};
 use crate::core::content::Content;
 use crate::core::result_file::decode_text;
 use crate::core::text::count;
@@ -43,23 +42,14 @@ pub struct Done {
     /// and paints between slices).
     took: f64,
     work: f64,
-}
-
-/// Starts reading one file, as bytes: a text would be decoded into the
-/// browser's own strings and converted back for the wasm, which costs more
-/// than the copy (see [`decode_text`]). A file too large to be a result is
-/// not read at all (see [`ChosenFileError::check`]).
-fn read(f: &web_sys::File) -> Result<JsFuture, ChosenFileError> {
-    ChosenFileError::check(&f.name(), || f.size() as u64)?;
-    Ok(JsFuture::from(f.array_buffer()))
+    /// Who read the files: a worker, or the page itself where a worker
+    /// could not run.
+    reader: Reader,
 }
 
 /// Participants listed before "Show all": a table of thousands of rows
 /// takes the browser most of a second to lay out.
 const LISTED: usize = 200;
-
-/// How many files are being read ahead of the one being folded.
-const READ_AHEAD: usize = 128;
 
 fn clock() -> f64 {
     web_sys::window()
@@ -89,32 +79,15 @@ async fn fold(
     let mut columns = Rows::new(bank);
     let mut rows = Vec::new();
     let mut slice = clock();
-    // A sliding window of reads: the browser reads the next files while
-    // this one is folded.
-    let start_read = |f: &web_sys::File| (f.name(), read(f));
-    let mut pending: VecDeque<(String, Result<JsFuture, ChosenFileError>)> =
-        files.iter().take(READ_AHEAD).map(start_read).collect();
-    let mut next = pending.len();
+    // A worker reads the next files while this one is folded.
+    let mut reads = FileReads::start(files.clone());
     let mut done = 0;
     let mut work = 0.0;
-    // Every file's bytes in turn, in one buffer.
+    // Every file's bytes in turn, in one buffer (as bytes: a text would be
+    // decoded into the browser's own strings and converted back for the
+    // wasm, which costs more than the copy; see [`decode_text`]).
     let mut bytes = Vec::new();
-    while let Some((name, pending_read)) = pending.pop_front() {
-        if let Some(f) = files.get(next) {
-            pending.push_back(start_read(f));
-            next += 1;
-        }
-        let read = match pending_read {
-            Ok(future) => future
-                .await
-                .map(|buffer| {
-                    let array = js_sys::Uint8Array::new(&buffer);
-                    bytes.resize(array.length() as usize, 0);
-                    array.copy_to(&mut bytes);
-                })
-                .map_err(|_| ChosenFileError::Unreadable),
-            Err(why) => Err(why),
-        };
+    while let Some((name, read)) = reads.next(&mut bytes).await {
         let t = clock();
         match read {
             Ok(()) => cohort.add_with(&name, &decode_text(&bytes), |file, profile| {
@@ -146,6 +119,7 @@ async fn fold(
         columns,
         took: clock() - start,
         work,
+        reader: reads.reader(),
     })
 }
 
@@ -316,7 +290,7 @@ pub fn CohortPage() -> Html {
             ];
             html! {
                 <>
-                    <p role="status" class="lead" data-ms={crate::core::text::fixed(took, 0)} data-work-ms={crate::core::text::fixed(d.work, 0)}>{ format!(
+                    <p role="status" class="lead" data-ms={crate::core::text::fixed(took, 0)} data-work-ms={crate::core::text::fixed(d.work, 0)} data-reader={d.reader.name()}>{ format!(
                         "{} summarised; {} skipped. Read in {}.",
                         count(s.participants, "participant", "participants"),
                         count(s.skipped(), "file", "files"),
