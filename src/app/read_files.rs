@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
+use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -82,8 +82,9 @@ struct Worker {
     worker: web_sys::Worker,
     inbox: Rc<RefCell<Inbox>>,
     batch: VecDeque<JsValue>,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(JsValue)>,
+    /// The worker's events, listened to while this lives (the page's own
+    /// kind of listener: no handler type of its own in the wasm).
+    _listeners: [EventListener; 3],
 }
 
 impl Worker {
@@ -94,25 +95,25 @@ impl Worker {
         let inbox = Rc::new(RefCell::new(Inbox::default()));
         let on_message = {
             let inbox = inbox.clone();
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                Inbox::push(&inbox, e.data().dyn_into::<js_sys::Array>().ok());
+            EventListener::new(&worker, "message", move |e| {
+                let batch = e.dyn_ref::<web_sys::MessageEvent>().map(|m| m.data());
+                Inbox::push(&inbox, batch.and_then(|b| b.dyn_into().ok()));
             })
         };
-        let on_error = {
+        // A script that fails to load or run, or a message that cannot be
+        // read: the page reads the rest itself.
+        let failed = |event| {
             let inbox = inbox.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |_| Inbox::push(&inbox, None))
+            EventListener::new(&worker, event, move |_| Inbox::push(&inbox, None))
         };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+        let listeners = [on_message, failed("error"), failed("messageerror")];
         let list: js_sys::Array = files.iter().collect();
         worker.post_message(&list).ok()?;
         Some(Worker {
             worker,
             inbox,
             batch: VecDeque::new(),
-            _on_message: on_message,
-            _on_error: on_error,
+            _listeners: listeners,
         })
     }
 
@@ -210,13 +211,14 @@ impl FileReads {
             Some(buffer) => buffer,
             None => self.read_here(i).await,
         };
-        let read = if buffer.is_instance_of::<js_sys::ArrayBuffer>() {
+        // An ArrayBuffer, or null for a file that could not be read.
+        let read = if buffer.is_null() {
+            Err(ChosenFileError::Unreadable)
+        } else {
             let array = js_sys::Uint8Array::new(&buffer);
             bytes.resize(array.length() as usize, 0);
             array.copy_to(bytes);
             Ok(())
-        } else {
-            Err(ChosenFileError::Unreadable)
         };
         Some((name, read))
     }
