@@ -209,11 +209,12 @@ test('2,000 files: read in under a second with a progress bar, the instrument st
   // reading the files (0.14 ms a file just to start each read, then the
   // read itself); on a slower idle one 1.36–1.50 s, of which decoding and
   // folding 0.5–0.7 s, and 2.0–2.4 s while a compile ran beside it (with
-  // the file-reading worker, 2.0–2.3 s against 2.5–3.0 s without, its disk
-  // busy). The
-  // suite holds it to 2.5 s so that a loaded CI machine does not fail it at
-  // random; COHORT_BUDGET_MS=1000 checks the aim itself.
-  const budget = Number(process.env.COHORT_BUDGET_MS || 2500);
+  // the file-reading worker, 2.0–2.3 s against 2.5–3.0 s without, the same
+  // machine's disk busy). The suite holds it to 3 s so that a loaded CI
+  // machine does not fail it at random — a page that read the files one at
+  // a time, or folded them twice, would still cross it;
+  // COHORT_BUDGET_MS=1000 checks the aim itself.
+  const budget = Number(process.env.COHORT_BUDGET_MS || 3000);
   // The best of three passes, as timings on a shared machine vary.
   const status = page.getByRole('status').filter({ hasText: 'participants summarised' });
   const times = [];
