@@ -26,7 +26,7 @@ fn statements(bank: &Bank) -> Vec<&crossroads::core::bank::LikertItem> {
 fn lower(text: &str) -> String {
     format!(
         " {} ",
-        text.to_lowercase().replace([',', '.', ';', ':'], " ")
+        text.to_ascii_lowercase().replace([',', '.', ';', ':'], " ")
     )
 }
 

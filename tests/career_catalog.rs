@@ -677,7 +677,7 @@ fn no_internal_words_reach_a_reader() {
             if path.ends_with(".url") || path.ends_with(".id") {
                 continue;
             }
-            let lower = s.to_lowercase();
+            let lower = s.to_ascii_lowercase();
             for w in INTERNAL_WORDS {
                 let hit = if w.chars().any(|c| c.is_uppercase()) {
                     s.contains(w)

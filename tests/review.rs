@@ -207,7 +207,7 @@ fn mentor_facing_text_speaks_about_the_mentee() {
         &bank.tracks.hybrid,
         &bank.tracks.technical,
     ] {
-        let turned = third_person(&t.summary).to_lowercase();
+        let turned = third_person(&t.summary).to_ascii_lowercase();
         assert!(
             !turned
                 .split(|c: char| !c.is_alphanumeric())

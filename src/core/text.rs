@@ -262,7 +262,7 @@ pub fn third_person(text: &str) -> String {
             let word: String = chars[i..j].iter().collect();
             let next = chars[j..].iter().find(|c| !c.is_whitespace()).copied();
             let clause_end = matches!(next, None | Some('.' | ',' | ';' | ':' | '!' | '?' | ')'));
-            let lower = word.to_lowercase();
+            let lower = word.to_ascii_lowercase();
             let replaced = match lower.as_str() {
                 "you" if clause_end => Some("them"),
                 "you" => Some("they"),
@@ -279,7 +279,7 @@ pub fn third_person(text: &str) -> String {
                 Some(r) if word.starts_with(|c: char| c.is_uppercase()) => {
                     let mut cs = r.chars();
                     if let Some(f) = cs.next() {
-                        out.extend(f.to_uppercase());
+                        out.push(f.to_ascii_uppercase());
                         out.push_str(cs.as_str());
                     }
                 }

@@ -79,7 +79,7 @@ fn plain_words(text: &str) -> Vec<String> {
         .iter()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .to_lowercase()
+                .to_ascii_lowercase()
                 .replace('’', "'")
         })
         .collect()

@@ -19,7 +19,7 @@ fn area_name(category: &str) -> String {
         other => {
             let mut c = other.replace(['_', '-'], " ");
             if let Some(first) = c.get(0..1) {
-                c = first.to_uppercase() + c.get(1..).unwrap_or_default();
+                c = first.to_ascii_uppercase() + c.get(1..).unwrap_or_default();
             }
             c
         }

@@ -98,13 +98,14 @@ pub fn suggest_roles(cat: &Catalog, leaning: Option<f64>, ratings: &SkillRatings
     suggest_roles_agreeing(cat, leaning, ratings, &[])
 }
 
-/// The catalog's roles whose name appears in `text` (case-insensitive), in
-/// catalog order: the roles a result's own description recommends.
+/// The catalog's roles whose name appears in `text` (ignoring the case of
+/// ASCII letters; see clippy.toml), in catalog order: the roles a result's
+/// own description recommends.
 pub fn roles_named_in(cat: &Catalog, text: &str) -> Vec<RoleId> {
-    let text = text.to_lowercase();
+    let text = text.to_ascii_lowercase();
     cat.roles
         .iter()
-        .filter(|r| !r.name.trim().is_empty() && text.contains(&r.name.to_lowercase()))
+        .filter(|r| !r.name.trim().is_empty() && text.contains(&r.name.to_ascii_lowercase()))
         .map(|r| r.id.clone())
         .collect()
 }

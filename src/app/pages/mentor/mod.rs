@@ -61,7 +61,7 @@ fn topic_words(level: Option<u8>) -> String {
         .and_then(|l| TOPIC_LEVELS.get(usize::from(l)))
         .copied()
         .unwrap_or("–")
-        .to_lowercase()
+        .to_ascii_lowercase()
 }
 
 /// The class that marks a difference worth talking about.
@@ -86,7 +86,7 @@ fn review_file_name(label: &str, day: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric())
         .take(24)
         .collect::<String>()
-        .to_lowercase();
+        .to_ascii_lowercase();
     format!(
         "crossroads-review-{}-{day}.json",
         if slug.is_empty() {

@@ -38,7 +38,7 @@ pub fn TopicView(props: &TopicViewProps) -> Html {
         <li class={classes!("mentor-skill", agreement_class(t.agreement))}>
             <h4>{ tname.clone() }</h4>
             <p class="muted">{ match (t.score, t.own) {
-                (Some(s), Some(l)) => format!("{label}'s answers: {s_0} of 100, “{}”.", TOPIC_LEVELS.get(usize::from(l)).copied().unwrap_or_default().to_lowercase(), s_0 = crate::core::text::fixed(s, 0)),
+                (Some(s), Some(l)) => format!("{label}'s answers: {s_0} of 100, “{}”.", TOPIC_LEVELS.get(usize::from(l)).copied().unwrap_or_default().to_ascii_lowercase(), s_0 = crate::core::text::fixed(s, 0)),
                 _ => format!("{label}'s answers do not say enough about this topic."),
             } }</p>
             <div class="field">

@@ -35,7 +35,7 @@ pub fn TopicMeanings(props: &TopicMeaningsProps) -> Html {
                     <details>
                         <summary>{ format!("{} — {}", d.name, s.score.map(|v| crate::core::text::fixed(v, 0)).unwrap_or_else(|| "–".into())) }</summary>
                         <p>{ reading }</p>
-                        <p><strong>{ if d.track.in_leaning() { format!("Why it points to the {} track: ", track_name(d.track).to_lowercase()) } else { "Why it is not counted in the leaning: ".to_owned() } }</strong>{ &d.why }
+                        <p><strong>{ if d.track.in_leaning() { format!("Why it points to the {} track: ", track_name(d.track).to_ascii_lowercase()) } else { "Why it is not counted in the leaning: ".to_owned() } }</strong>{ &d.why }
                             { bank.source(&d.source).map(|src| html! { <span class="muted">{ format!(" (Source: {})", src.title) }</span> }) }</p>
                     </details>
                 }
