@@ -1,12 +1,22 @@
 //! A certification's facts, behind a disclosure on its step.
 
+use std::sync::Arc;
+
 use yew::prelude::*;
 
-use crate::core::career::catalog::Certification;
+use crate::core::career::catalog::{Catalog, CertId};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CertFactsProps {
-    pub cert: Certification,
+    pub catalog: Arc<Catalog>,
+    pub cert: CertId,
+}
+
+/// The same certification of the same catalog (compared by address).
+impl PartialEq for CertFactsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.catalog, &other.catalog) && self.cert == other.cert
+    }
 }
 
 /// A certification's facts behind a disclosure: who issues it, what it
@@ -14,7 +24,9 @@ pub struct CertFactsProps {
 /// could not be confirmed on the issuer's own page.
 #[component]
 pub fn CertFacts(props: &CertFactsProps) -> Html {
-    let c = &props.cert;
+    let Some(c) = props.catalog.cert(&props.cert) else {
+        return html! {};
+    };
     let unconfirmed: Vec<&str> = c.unconfirmed.iter().map(|f| f.words()).collect();
     html! {
         <details class="cert-facts">

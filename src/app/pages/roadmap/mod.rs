@@ -8,6 +8,9 @@ mod marked_steps;
 mod settings_form;
 mod step_card;
 
+use std::rc::Rc;
+use std::sync::Arc;
+
 use yew::prelude::*;
 
 use crate::app::download::download;
@@ -90,19 +93,15 @@ fn role_certs(role: &Role, certs: &[RoleCert]) -> Html {
 }
 
 /// The phases in order, each with its step cards.
-fn phase_list(cat: &Catalog, roadmap: &Plan, onmark: &Callback<(StepMark, StepId)>) -> Html {
+fn phase_list(cat: &Arc<Catalog>, roadmap: &Plan, onmark: &Callback<(StepMark, StepId)>) -> Html {
     html! {
         <ol class="phases">
             { for roadmap.phases.iter().map(|phase| html! {
                 <li class="phase">
                     <h2>{ phase.title.clone() }</h2>
                     <ol class="steps">
-                        { for phase.steps.iter().map(|s| {
-                            let cert = match &s.id {
-                                StepId::Cert(id) => cat.cert(id).cloned(),
-                                StepId::Activity(_) => None,
-                            };
-                            html! { <StepCard step={s.clone()} {cert} onmark={onmark.clone()} /> }
+                        { for phase.steps.iter().map(|s| html! {
+                            <StepCard step={s.clone()} catalog={cat.clone()} onmark={onmark.clone()} />
                         }) }
                     </ol>
                 </li>
@@ -162,7 +161,9 @@ pub fn Roadmap() -> Html {
         experience: &state.session.experience,
         held: &state.session.held,
     };
-    let roadmap = plan(cat, &role, person, &constraints, &settings.choices);
+    // Shared with the calendar button's callback rather than copied for it
+    // on every change.
+    let roadmap = Rc::new(plan(cat, &role, person, &constraints, &settings.choices));
 
     let on_hours = {
         let state = state.clone();

@@ -1,21 +1,35 @@
 //! One dated step of the roadmap: when, how long, what it costs, why, what
 //! its dates assume, and the buttons that mark it.
 
+use std::sync::Arc;
+
 use yew::prelude::*;
 
 use super::cert_facts::CertFacts;
 use crate::app::state::StepMark;
-use crate::core::career::catalog::Certification;
+use crate::core::career::catalog::Catalog;
 use crate::core::career::plan::{Step, StepId, StepKind};
 use crate::core::text::money;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct StepCardProps {
     pub step: Step,
-    /// The certification's facts, for a certification step.
-    pub cert: Option<Certification>,
+    /// The catalog the step comes from: a certification step shows its
+    /// facts from it.
+    pub catalog: Arc<Catalog>,
     /// A mark pressed: which, and on which step.
     pub onmark: Callback<(StepMark, StepId)>,
+}
+
+/// The same catalog is the same catalog: comparing it by address keeps a
+/// change of hours from comparing every certification's facts field by
+/// field on each card.
+impl PartialEq for StepCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.step == other.step
+            && Arc::ptr_eq(&self.catalog, &other.catalog)
+            && self.onmark == other.onmark
+    }
 }
 
 #[component]
@@ -38,7 +52,9 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                 { s.exam_first.as_ref().map(|n| format!(" (exam first: {n})")).unwrap_or_default() }
                 { format!(" · about {} hours · {}", crate::core::text::fixed(s.hours, 0), s.cost_usd.map(money).unwrap_or_else(|| "cost unknown".into())) }</p>
             <p class="why">{ s.why.clone() }</p>
-            if let Some(c) = &props.cert { <CertFacts cert={c.clone()} /> }
+            if let StepId::Cert(id) = &s.id {
+                <CertFacts catalog={props.catalog.clone()} cert={id.clone()} />
+            }
             if !s.assumptions.is_empty() {
                 <ul class="assumptions" aria-label={format!("What the dates of {} assume", s.name)}>
                     { for s.assumptions.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
