@@ -197,6 +197,42 @@ fn numbers_in_a_catalog_must_be_in_range() {
     }
 }
 
+/// A figure typed into an experience field is brought within the fact's
+/// range exactly as `clamp` would, for every range the catalog check lets
+/// through (`min <= max`), and never panics.
+#[test]
+fn a_typed_figure_is_bounded_by_its_facts_range() {
+    let cat = catalog();
+    let mut fact = cat
+        .facts
+        .iter()
+        .find(|f| f.kind == FactKind::Number)
+        .expect("the catalog asks for a number")
+        .clone();
+    assert_eq!(fact.bound(-3.0), fact.min, "below the range: its minimum");
+    assert_eq!(fact.bound(fact.max + 1.0), fact.max, "above: its maximum");
+    let mut rng = common::Rng(7);
+    let figure = |rng: &mut common::Rng| {
+        let scale = [1.0, 100.0, 1e6][rng.below(3)];
+        (rng.next() % 2_000_001) as f64 / 1_000_000.0 * scale - scale / 2.0
+    };
+    for _ in 0..20_000 {
+        let (a, b) = (figure(&mut rng).abs(), figure(&mut rng).abs());
+        (fact.min, fact.max) = (a.min(b), a.max(b));
+        if rng.below(10) == 0 {
+            fact.max = fact.min;
+        }
+        let x = figure(&mut rng);
+        assert_eq!(
+            fact.bound(x).to_bits(),
+            x.clamp(fact.min, fact.max).to_bits(),
+            "{x} in {}–{}",
+            fact.min,
+            fact.max
+        );
+    }
+}
+
 #[test]
 fn gaps_sort_by_importance_weighted_size() {
     let cat = common::catalog();

@@ -35,9 +35,9 @@ pub fn ExperiencePage() -> Html {
                             let apply = {
                                 let state = state.clone();
                                 let fid = fact.id.clone();
-                                let (min, max) = (fact.min, fact.max);
+                                let fact = fact.clone();
                                 move |v: String| {
-                                    let parsed = crate::core::text::decimal(&v).map(|x| crate::core::session::two_decimals(x.clamp(min, max)));
+                                    let parsed = crate::core::text::decimal(&v).map(|x| crate::core::session::two_decimals(fact.bound(x)));
                                     state.dispatch(Action::SetFact(fid.clone(), parsed.map(FactValue::Number)));
                                 }
                             };

@@ -115,6 +115,14 @@ impl Fact {
             _ => 1.0,
         }
     }
+
+    /// A typed figure brought within the fact's range. The catalog check
+    /// holds `min <= max`, so this is `x.clamp(min, max)` without clamp's
+    /// assertion, whose message formats floats with `Debug` and brought
+    /// that formatter (about 14 KB raw) into every later page's wasm.
+    pub fn bound(&self, x: f64) -> f64 {
+        x.max(self.min).min(self.max)
+    }
 }
 
 /// What a role asks of one skill.
