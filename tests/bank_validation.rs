@@ -357,3 +357,21 @@ fn embedded_content_is_the_authored_content_without_indentation() {
         assert!(!embedded.contains("\n "), "{name} keeps no indentation");
     }
 }
+
+/// Screens compare their content to skip a render: the same loaded bank and
+/// catalog are equal, however they are handed around; content loaded anew
+/// counts as new (and is drawn again), even with the same text, since the
+/// comparison never walks the questions.
+#[test]
+fn content_is_the_same_when_it_is_the_same_load() {
+    let loaded = Content::builtin().expect("shipped content is valid");
+    let handed_on = loaded.clone();
+    assert_eq!(loaded, handed_on);
+    let reloaded = Content::builtin().expect("shipped content is valid");
+    assert_ne!(loaded, reloaded);
+    let same_bank_other_catalog = Content {
+        bank: loaded.bank.clone(),
+        catalog: reloaded.catalog.clone(),
+    };
+    assert_ne!(loaded, same_bank_other_catalog);
+}
