@@ -31,6 +31,9 @@ fn every_unusable_file_gets_its_own_message() {
     let newer = good.replace("\"version\": 1", "\"version\": 9");
     let huge = format!("{}{}", " ".repeat(MAX_BYTES), good);
     let damaged = good.replace("\"answers\": {", "\"answers\": 3, \"x\": {");
+    // A newer app may add fields this one does not know: still "newer".
+    let newer_with_more = newer.replacen('{', "{\"new_field\": [1, 2],", 1);
+    let another_format = good.replace("crossroads-result", "crossroads-cohort");
     let cases: Vec<(&str, String, &str)> = vec![
         (
             "not JSON",
@@ -52,6 +55,16 @@ fn every_unusable_file_gets_its_own_message() {
             "newer format",
             newer,
             "newer version of Crossroads (result format 9",
+        ),
+        (
+            "newer format with fields this version does not know",
+            newer_with_more,
+            "newer version of Crossroads (result format 9",
+        ),
+        (
+            "shaped like a result, of another kind",
+            another_format,
+            "not a Crossroads result",
         ),
         ("over 1 MB", huge, "the limit is 1024 KB"),
         ("damaged", damaged, "damaged or edited by hand"),

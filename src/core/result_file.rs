@@ -185,6 +185,44 @@ pub fn read_result(text: &str) -> Result<ResultFile, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
+    // A file as the app writes it is read in one pass. Only when that
+    // fails is its head read on its own, to tell a file of another kind, or
+    // of a newer version, from a damaged one: the same answer either way,
+    // without a second scan of every file that is fine.
+    let file: ResultFile = match super::problems::parse_json("result", text) {
+        Ok(file) => file,
+        Err(problem) => {
+            classify_head(text)?;
+            return Err(ImportError::Damaged {
+                path: problem.path,
+                why: problem.message,
+            });
+        }
+    };
+    if file.format != FORMAT {
+        return Err(ImportError::NotCrossroads);
+    }
+    if file.version > VERSION {
+        return Err(ImportError::Newer {
+            version: file.version,
+        });
+    }
+    file.check().map_err(ImportError::BadValue)?;
+    // What is imported can always be exported and imported again. The
+    // compact form is counted, not kept.
+    let mut compact = Counter(0);
+    let _ = serde_json::to_writer(&mut compact, &file);
+    if compact.0 > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: compact.0 });
+    }
+    Ok(file)
+}
+
+/// Why a text that is not a readable result file cannot be one, judged by
+/// its head alone (`format` and `version`): not text, not JSON, another
+/// kind of file, a newer version, or no version. `Ok` when the head is a
+/// Crossroads result's that this version reads, so the fault is further in.
+fn classify_head(text: &str) -> Result<(), ImportError> {
     #[derive(Deserialize)]
     struct Head {
         format: Option<serde_json::Value>,
@@ -200,29 +238,13 @@ pub fn read_result(text: &str) -> Result<ResultFile, ImportError> {
         return Err(ImportError::NotCrossroads);
     }
     match head.version {
-        Some(v) if v > VERSION => return Err(ImportError::Newer { version: v }),
-        Some(_) => {}
-        None => {
-            return Err(ImportError::Damaged {
-                path: "version".into(),
-                why: "missing field `version`".into(),
-            })
-        }
+        Some(v) if v > VERSION => Err(ImportError::Newer { version: v }),
+        Some(_) => Ok(()),
+        None => Err(ImportError::Damaged {
+            path: "version".into(),
+            why: "missing field `version`".into(),
+        }),
     }
-    let file: ResultFile =
-        super::problems::parse_json("result", text).map_err(|p| ImportError::Damaged {
-            path: p.path,
-            why: p.message,
-        })?;
-    file.check().map_err(ImportError::BadValue)?;
-    // What is imported can always be exported and imported again. The
-    // compact form is counted, not kept.
-    let mut compact = Counter(0);
-    let _ = serde_json::to_writer(&mut compact, &file);
-    if compact.0 > MAX_BYTES {
-        return Err(ImportError::TooLarge { bytes: compact.0 });
-    }
-    Ok(file)
 }
 
 /// A writer that only counts the bytes written to it.
