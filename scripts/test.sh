@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and every test, installing what is missing first:
 # formatting, clippy (native and wasm), native tests, the DuckDB queries of
-# docs/cohorts.md against a Parquet export, in-browser tests
+# docs/cohorts.md against a Parquet export, the file-reading worker's
+# script (node --test), in-browser tests
 # (wasm-bindgen-test in headless Chromium) and end-to-end tests against a
 # freshly built dist/.
 set -euo pipefail
@@ -25,6 +26,9 @@ cargo test
 
 step "docs/cohorts.md: its DuckDB queries give the cohort summary's figures"
 node --test tests/docs/cohorts-duckdb.test.mjs
+
+step "the cohort page's file-reading worker (node --test)"
+node --test tests/js/*.test.mjs
 
 step "in-browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test browser

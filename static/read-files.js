@@ -5,30 +5,53 @@
 //
 // The page posts the files once, as an array; this worker answers with
 // batches, in order, each an array holding every file's bytes (an
-// ArrayBuffer, handed over rather than copied) or null for a file that could
-// not be read. Up to WINDOW reads are under way at once (one after another,
-// each read would wait for the disk in turn), and the worker keeps at most
-// CREDIT batches ahead of the page, which posts `1` for each batch it has
-// taken, so memory stays bounded however many files there are.
+// ArrayBuffer) or null for a file that could not be read. A batch is read
+// as one: the BATCH files joined into a single Blob, read with one
+// arrayBuffer() and cut at the files' sizes. Chromium's cost of starting a
+// read is paid per read, not per byte, so this reads 2,000 files in about
+// a third less time than a read per file (docs/cohorts.md). Should the
+// joined read fail (a file moved, deleted or changed since it was chosen),
+// that batch's files are read one by one, and only those that fail are
+// null. Up to AHEAD batches are read at once (one after another, each would
+// wait for the disk in turn), and the worker keeps at most CREDIT batches
+// ahead of the page, which posts `1` for each batch it has taken, so memory
+// stays bounded however many files there are.
 const BATCH = 16;
-const WINDOW = 128;
+const AHEAD = 8;
 const CREDIT = 8;
 
 let files = [];
 let reads = [];
-let started = 0;
+let planned = 0;
 let sent = 0;
 let credit = 0;
 let pumping = false;
+
+function readBatch(list) {
+  return new Blob(list).arrayBuffer().then(
+    (joined) => {
+      const out = [];
+      let at = 0;
+      for (const file of list) {
+        out.push(joined.slice(at, at + file.size));
+        at += file.size;
+      }
+      return out;
+    },
+    () => Promise.all(list.map((file) => file.arrayBuffer().catch(() => null))),
+  );
+}
 
 async function pump() {
   if (pumping) return;
   pumping = true;
   while (credit > 0 && sent < files.length) {
-    for (; started < files.length && started < sent + WINDOW; started++) {
-      reads.push(files[started].arrayBuffer().catch(() => null));
+    while (planned < files.length && reads.length < AHEAD) {
+      const list = files.slice(planned, planned + BATCH);
+      planned += list.length;
+      reads.push(readBatch(list));
     }
-    const batch = await Promise.all(reads.splice(0, Math.min(BATCH, files.length - sent)));
+    const batch = await reads.shift();
     sent += batch.length;
     credit -= 1;
     postMessage(batch, batch.filter((bytes) => bytes !== null));
