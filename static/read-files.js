@@ -3,9 +3,12 @@
 // being read (src/app/read_files.rs is the other side). Nothing leaves the
 // browser: the files come from the page and their bytes go back to it.
 //
-// The page posts the files once, as an array; this worker answers with
-// batches, in order, each an array holding every file's bytes (an
-// ArrayBuffer) or null for a file that could not be read. A batch is read
+// The page hands over the files a few at a time, as arrays (handing a file
+// over costs the page a look-up of the file on disk, so it never hands over
+// thousands in one task), then posts how many batches the worker may read
+// ahead of it. This worker answers with batches, in the order the files
+// came, each an array holding every file's bytes (an ArrayBuffer) or null
+// for a file that could not be read. A batch is read
 // as one: the BATCH files joined into a single Blob, read with one
 // arrayBuffer() and cut at the files' sizes. Chromium's cost of starting a
 // read is paid per read, not per byte, so this reads 2,000 files in about
@@ -13,12 +16,12 @@
 // joined read fail (a file moved, deleted or changed since it was chosen),
 // that batch's files are read one by one, and only those that fail are
 // null. Up to AHEAD batches are read at once (one after another, each would
-// wait for the disk in turn), and the worker keeps at most CREDIT batches
-// ahead of the page, which posts `1` for each batch it has taken, so memory
-// stays bounded however many files there are.
+// wait for the disk in turn), and the worker reads only as many batches
+// ahead of the page as the page allows: a number posted by the page adds
+// that many (it posts `1` for each batch it has taken), so memory stays
+// bounded however many files there are.
 const BATCH = 16;
 const AHEAD = 8;
-const CREDIT = 8;
 
 let files = [];
 let reads = [];
@@ -61,10 +64,9 @@ async function pump() {
 
 onmessage = (event) => {
   if (Array.isArray(event.data)) {
-    files = event.data;
-    credit = CREDIT;
+    files.push(...event.data);
   } else {
-    credit += 1;
+    credit += event.data;
   }
   pump();
 };

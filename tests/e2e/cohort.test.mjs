@@ -187,13 +187,21 @@ test('2,000 files: read in under a second with a progress bar, the instrument st
   await appReady(page);
   // Watch for a progress bar, and for long tasks once the page has the
   // files (handing 2,000 files to the page is itself one long task of the
-  // browser's, before the page sees them).
+  // browser's, before the page sees them). The task in which the page sees
+  // them is that same long task, so the page's own part of it is timed
+  // apart: from the change event, before any of the page's handlers
+  // (listening on the window, in the capture phase, comes first), to the
+  // next task.
   await page.evaluate(() => {
     window.__sawProgress = false;
     window.__longest = 0;
     window.__since = Infinity;
-    document.getElementById('cohort-files')
-      .addEventListener('change', () => { if (window.__since === Infinity && !window.__seen) { window.__since = performance.now(); window.__seen = true; } }, true);
+    window.addEventListener('change', (e) => {
+      if (e.target.id !== 'cohort-files' || window.__seen) return;
+      window.__seen = true;
+      window.__since = performance.now();
+      setTimeout(() => { window.__longest = Math.max(window.__longest, performance.now() - window.__since); }, 0);
+    }, true);
     new MutationObserver(() => { if (document.querySelector('progress')) window.__sawProgress = true; })
       .observe(document.body, { childList: true, subtree: true });
     try {
@@ -210,7 +218,12 @@ test('2,000 files: read in under a second with a progress bar, the instrument st
   // read itself); on a slower idle one 1.36–1.50 s, of which decoding and
   // folding 0.5–0.7 s, and 2.0–2.4 s while a compile ran beside it (with
   // the file-reading worker, 2.0–2.3 s against 2.5–3.0 s without, the same
-  // machine's disk busy). The suite holds it to 3 s so that a loaded CI
+  // machine's disk busy). Handing the files to the worker costs the page
+  // about 0.35 ms a file (Chromium looks each one up on disk): in one
+  // message that held the page for 0.7–0.9 s in the task where it saw the
+  // files, which this test did not time until it measured the page's part
+  // of that task; a few files at a time it is 0.10–0.12 s at most, the
+  // whole pass as fast. The suite holds it to 3 s so that a loaded CI
   // machine does not fail it at random — a page that read the files one at
   // a time, or folded them twice, would still cross it;
   // COHORT_BUDGET_MS=1000 checks the aim itself.
