@@ -197,6 +197,10 @@ fn mentor_facing_text_speaks_about_the_mentee() {
             "Younger teams, layout, youth",
             "Younger teams, layout, youth",
         ),
+        (
+            "A café crew trusts you, and you’re its naïve lead.",
+            "A café crew trusts them, and they're its naïve lead.",
+        ),
     ] {
         assert_eq!(third_person(before), after);
     }

@@ -246,16 +246,19 @@ fn grouped(n: i64) -> String {
 /// Content written to the person ("Your answers lean…", "may suit you")
 /// turned to speak about them, for someone else reading their result (a
 /// mentor): "Their answers lean…", "may suit them". Word by word: "you"
-/// before a verb becomes "they", at the end of a clause "them".
+/// before a verb becomes "they", at the end of a clause "them". Words are
+/// runs of ASCII letters and digits, which is all the English wording this
+/// turns needs: Unicode's letter tables (about 3 KB raw) stay out of the
+/// wasm.
 pub fn third_person(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_alphabetic() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+        if chars[i].is_ascii_alphabetic() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric()) {
             let mut j = i;
             while j < chars.len()
-                && (chars[j].is_alphanumeric() || chars[j] == '\'' || chars[j] == '’')
+                && (chars[j].is_ascii_alphanumeric() || chars[j] == '\'' || chars[j] == '’')
             {
                 j += 1;
             }
