@@ -7,8 +7,15 @@
 // bench-interaction.mjs, which times the same inputs. Needs dist/.
 //
 //   node scripts/profile-interaction.mjs [answer|roadmap]
+//   ROOT=dir node scripts/profile-interaction.mjs answer
+//
+// ROOT serves another build. For the wasm's function names: copy dist/,
+// put target/wasm-size/assess.wasm and target/wasm-size/assess/crossroads.js
+// (scripts/wasm-size.sh assess) in place of the assessment's wasm and glue,
+// under their hashed names, and drop the `integrity` attributes from its
+// index.html.
 import { appReady, launch, openPage, route } from '../tests/e2e/helpers.mjs';
-const env = await launch();
+const env = await launch({ root: process.env.ROOT || 'dist' });
 const { context, page } = await openPage(env.browser, { viewport: { width: 412, height: 915 } });
 const cdp = await context.newCDPSession(page);
 const mode = process.argv[2] || 'answer';
