@@ -29,7 +29,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::{Bank, DimensionId, Item, ItemId, LikertItem, OptionId, ScenarioItem, Track};
+use super::bank::{
+    Bank, Dimension, DimensionId, Item, ItemId, LikertItem, OptionId, ScenarioItem, Track,
+};
 use crate::core::map::sort_by;
 
 /// A leaning within this many points of the middle is the hybrid band.
@@ -288,10 +290,14 @@ impl Profile {
     }
 }
 
-/// One answer's effect on one dimension, in keyed points.
+/// One answer's effect on one dimension, in keyed points. `at` is the
+/// dimension's place in the bank's list, found once per answer: every sum
+/// below is kept by that place instead of looked up by the dimension's
+/// name (string comparisons were most of scoring's time in a cohort).
 struct Raw<'a> {
     item: &'a ItemId,
     dim: &'a DimensionId,
+    at: usize,
     keyed: f64,
 }
 
@@ -309,19 +315,31 @@ pub fn score_figures(bank: &Bank, answers: &Answers) -> Profile {
     score_as(bank, answers, false)
 }
 
+/// The place of dimension `id` in the bank's list. The bank check refuses
+/// an item on a dimension the bank does not define; should one come
+/// through anyway, its answers move nothing.
+fn place(bank: &Bank, id: &DimensionId) -> Option<usize> {
+    bank.dimensions.iter().position(|d| &d.id == id)
+}
+
 fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
-    // Keyed values and their maxima per dimension.
+    // Keyed values, and per dimension (by place): the most its answers
+    // could sum to, how many it has answered and how many it asks.
+    let n = bank.dimensions.len();
     let mut raws: Vec<Raw> = Vec::new();
-    let mut max_sum: BTreeMap<&DimensionId, f64> = BTreeMap::new();
-    let mut answered_per_dim: BTreeMap<&DimensionId, usize> = BTreeMap::new();
-    let mut total_per_dim: BTreeMap<&DimensionId, usize> = BTreeMap::new();
+    let mut max_sum: Vec<f64> = vec![0.0; n];
+    let mut answered_per_dim: Vec<usize> = vec![0; n];
+    let mut total_per_dim: Vec<usize> = vec![0; n];
     let mut likert: Vec<(&LikertItem, u8)> = Vec::new();
     let mut scenarios: Vec<&ScenarioItem> = Vec::new();
     let mut answered = 0;
     for item in &bank.items {
         match item {
             Item::Likert(l) => {
-                *total_per_dim.entry(&l.dimension).or_default() += 1;
+                let at = place(bank, &l.dimension);
+                if let Some(at) = at {
+                    total_per_dim[at] += 1;
+                }
                 let Some(Response::Likert(v)) = answers.get(&l.id) else {
                     continue;
                 };
@@ -330,18 +348,26 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
                 }
                 answered += 1;
                 likert.push((l, *v));
-                *answered_per_dim.entry(&l.dimension).or_default() += 1;
-                raws.push(Raw {
-                    item: &l.id,
-                    dim: &l.dimension,
-                    keyed: keyed(l, *v),
-                });
-                *max_sum.entry(&l.dimension).or_default() += 2.0;
+                if let Some(at) = at {
+                    answered_per_dim[at] += 1;
+                    raws.push(Raw {
+                        item: &l.id,
+                        dim: &l.dimension,
+                        at,
+                        keyed: keyed(l, *v),
+                    });
+                    max_sum[at] += 2.0;
+                }
             }
             Item::Scenario(s) => {
-                let dims = scenario_maxima(s);
-                for (d, _) in &dims {
-                    *total_per_dim.entry(d).or_default() += 1;
+                let dims: Vec<(&DimensionId, Option<usize>, f64)> = scenario_maxima(s)
+                    .into_iter()
+                    .map(|(d, m)| (d, place(bank, d), m))
+                    .collect();
+                for (_, at, _) in &dims {
+                    if let Some(at) = at {
+                        total_per_dim[*at] += 1;
+                    }
                 }
                 let Some(Response::Choice(choice)) = answers.get(&s.id) else {
                     continue;
@@ -351,13 +377,15 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
                 };
                 answered += 1;
                 scenarios.push(s);
-                for (d, m) in dims {
-                    *answered_per_dim.entry(d).or_default() += 1;
-                    *max_sum.entry(d).or_default() += m;
+                for (d, at, m) in dims {
+                    let Some(at) = at else { continue };
+                    answered_per_dim[at] += 1;
+                    max_sum[at] += m;
                     let w = option.weights.get(d).copied().unwrap_or(0);
                     raws.push(Raw {
                         item: &s.id,
                         dim: d,
+                        at,
                         keyed: f64::from(w),
                     });
                 }
@@ -365,22 +393,22 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
         }
     }
 
-    let mut sums: BTreeMap<&DimensionId, f64> = BTreeMap::new();
+    let mut sums: Vec<f64> = vec![0.0; n];
     for r in &raws {
-        *sums.entry(r.dim).or_default() += r.keyed;
+        sums[r.at] += r.keyed;
     }
     let dimensions: Vec<DimensionScore> = bank
         .dimensions
         .iter()
-        .map(|d| {
-            let max = max_sum.get(&d.id).copied().unwrap_or(0.0);
-            let score =
-                (max > 0.0).then(|| 50.0 + 50.0 * sums.get(&d.id).copied().unwrap_or(0.0) / max);
+        .enumerate()
+        .map(|(at, d)| {
+            let max = max_sum[at];
+            let score = (max > 0.0).then(|| 50.0 + 50.0 * sums[at] / max);
             DimensionScore {
                 id: d.id.clone(),
                 score,
-                answered: answered_per_dim.get(&d.id).copied().unwrap_or(0),
-                total: total_per_dim.get(&d.id).copied().unwrap_or(0),
+                answered: answered_per_dim[at],
+                total: total_per_dim[at],
             }
         })
         .collect();
@@ -391,12 +419,17 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
     // dimension's weight), whichever topic it belongs to.
     let (w_mgmt, w_tech) = side_maxima(bank, &max_sum);
     let factor = |id: &DimensionId| -> f64 { leaning_factor(bank, id, w_mgmt, w_tech) };
+    let factors: Vec<f64> = bank
+        .dimensions
+        .iter()
+        .map(|d| dimension_factor(d, w_mgmt, w_tech))
+        .collect();
     let side = |track: Track, w: f64| -> Option<f64> {
         (w > 0.0).then(|| {
             let s: f64 = raws
                 .iter()
-                .filter(|r| bank.dimension(r.dim).is_some_and(|d| d.track == track))
-                .map(|r| r.keyed * bank.dimension(r.dim).map_or(0.0, |d| d.weight))
+                .filter(|r| bank.dimensions[r.at].track == track)
+                .map(|r| r.keyed * bank.dimensions[r.at].weight)
                 .sum();
             50.0 + 50.0 * s / w
         })
@@ -408,16 +441,16 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
     let moving = raws.iter().filter(|r| r.keyed != 0.0);
     // The same terms added in the same order either way, so both give the
     // same leaning to the last bit.
-    let leaning: f64 = moving.clone().map(|r| r.keyed * factor(r.dim)).sum();
+    let leaning: f64 = moving.clone().map(|r| r.keyed * factors[r.at]).sum();
     let contributions: Vec<Contribution> = moving
         .filter(|_| explain)
         .map(|r| {
-            let points = 50.0 * r.keyed / max_sum[r.dim];
+            let points = 50.0 * r.keyed / max_sum[r.at];
             Contribution {
                 item: r.item.clone(),
                 dimension: r.dim.clone(),
                 points,
-                leaning: r.keyed * factor(r.dim),
+                leaning: r.keyed * factors[r.at],
             }
         })
         .collect();
@@ -475,13 +508,15 @@ fn scenario_maxima(s: &ScenarioItem) -> Vec<(&DimensionId, f64)> {
 
 /// The most each side's answers could add up to, weighted by their
 /// dimensions, as (management, technical): the denominators of the leaning.
-/// `max_sum` holds, per dimension, the most its answers could sum to.
-fn side_maxima(bank: &Bank, max_sum: &BTreeMap<&DimensionId, f64>) -> (f64, f64) {
+/// `max_sum` holds, per dimension in the bank's order, the most its answers
+/// could sum to.
+fn side_maxima(bank: &Bank, max_sum: &[f64]) -> (f64, f64) {
     let side_max = |track: Track| -> f64 {
         bank.dimensions
             .iter()
-            .filter(|d| d.track == track)
-            .map(|d| d.weight * max_sum.get(&d.id).copied().unwrap_or(0.0))
+            .zip(max_sum)
+            .filter(|(d, _)| d.track == track)
+            .map(|(d, m)| d.weight * m)
             .sum()
     };
     (side_max(Track::Management), side_max(Track::Technical))
@@ -490,9 +525,15 @@ fn side_maxima(bank: &Bank, max_sum: &BTreeMap<&DimensionId, f64>) -> (f64, f64)
 /// Points of leaning per keyed point on dimension `id`, given each side's
 /// weighted maximum: positive toward management.
 fn leaning_factor(bank: &Bank, id: &DimensionId, w_mgmt: f64, w_tech: f64) -> f64 {
-    match bank.dimension(id) {
-        Some(d) if d.track == Track::Management && w_mgmt > 0.0 => 50.0 * d.weight / w_mgmt,
-        Some(d) if d.track == Track::Technical && w_tech > 0.0 => -50.0 * d.weight / w_tech,
+    bank.dimension(id)
+        .map_or(0.0, |d| dimension_factor(d, w_mgmt, w_tech))
+}
+
+/// [`leaning_factor`] of a dimension in hand.
+fn dimension_factor(d: &Dimension, w_mgmt: f64, w_tech: f64) -> f64 {
+    match d.track {
+        Track::Management if w_mgmt > 0.0 => 50.0 * d.weight / w_mgmt,
+        Track::Technical if w_tech > 0.0 => -50.0 * d.weight / w_tech,
         _ => 0.0,
     }
 }
@@ -517,13 +558,19 @@ pub fn leverage(bank: &Bank) -> Vec<(ItemId, f64)> {
 /// the whole questionnaire is answered: five values for a statement
 /// (answers 1…5), one per option for a scenario.
 pub fn answer_effects(bank: &Bank) -> Vec<(ItemId, Vec<f64>)> {
-    let mut max_sum: BTreeMap<&DimensionId, f64> = BTreeMap::new();
+    let mut max_sum: Vec<f64> = vec![0.0; bank.dimensions.len()];
     for item in &bank.items {
         match item {
-            Item::Likert(l) => *max_sum.entry(&l.dimension).or_default() += 2.0,
+            Item::Likert(l) => {
+                if let Some(at) = place(bank, &l.dimension) {
+                    max_sum[at] += 2.0;
+                }
+            }
             Item::Scenario(s) => {
                 for (d, m) in scenario_maxima(s) {
-                    *max_sum.entry(d).or_default() += m;
+                    if let Some(at) = place(bank, d) {
+                        max_sum[at] += m;
+                    }
                 }
             }
         }
