@@ -2,11 +2,11 @@
 //! decodes the ones already read.
 //!
 //! The reads are done by a worker (`static/read-files.js`), off the page's
-//! thread: for 2,000 files Chromium spends about 0.3 s of the page's own
-//! time just starting reads of files on disk, and with a worker that time
-//! overlaps with decoding instead of adding to it; and the worker reads
-//! each batch of files as one joined read, which Chromium starts once
-//! instead of once per file. Where a worker cannot
+//! thread: the page decodes one batch while the next is read, and the
+//! worker reads each batch of files as one joined read, which Chromium
+//! starts once instead of once per file. Handing the files to the worker
+//! still costs the page a look-up of each on disk, so they go over a few at
+//! a time ([`HAND_OVER`]). Where a worker cannot
 //! run (the script is missing on a host, or fails), the page reads the
 //! files itself, a window of reads ahead of the one being decoded — the
 //! same result, more slowly. Either way nothing leaves the browser.
