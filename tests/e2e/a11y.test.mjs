@@ -3,19 +3,11 @@
 // violation on any screen, and printing drops the navigation chrome.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { BANK, appReady, launch, openPage, seedFinished, route } from './helpers.mjs';
+import { BANK, appReady, axeAll, launch, openPage, seedFinished, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
-
-async function axe(page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'experimental'])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
   test(`every screen passes axe on ${name}`, async () => {
@@ -23,7 +15,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     // Each screen: no axe violation, and nothing wider than the window
     // (content reflows down to a phone, WCAG 1.4.10).
     const check = async (screen) => {
-      assert.deepEqual(await axe(page), [], screen);
+      assert.deepEqual(await axeAll(page), [], screen);
       const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(scrollWidth <= width, `${screen}: the page is ${scrollWidth}px wide in a ${width}px window`);
     };

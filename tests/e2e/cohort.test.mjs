@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BANK, appReady, clearAnswers, launch, openPage, route } from './helpers.mjs';
+import { BANK, appReady, axeAll, clearAnswers, launch, openPage, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -174,6 +174,37 @@ function generatedCohort(n) {
   }
   return files;
 }
+
+test('on a 360 px phone, a cohort of 60 with a role: the wide tables scroll in their own box, by keyboard too, and the page never does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crossroads-cohort-phone-'));
+  const paths = generatedCohort(60).map((text, i) => {
+    const p = join(dir, `r${i}.json`);
+    writeFileSync(p, text);
+    return p;
+  });
+  const { context, page, problems } = await openPage(env.browser, { viewport: { width: 360, height: 740 } });
+  await page.goto(route(env.base, 'cohort'));
+  await appReady(page);
+  await page.getByLabel('Choose result files').setInputFiles(paths);
+  await page.getByRole('status').filter({ hasText: 'participants summarised' }).waitFor();
+  await page.getByLabel('Compare the cohort with a role').selectOption({ label: 'IT manager' });
+  await page.getByRole('heading', { name: 'Against the role: IT manager' }).waitFor();
+  const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scrollWidth <= width, `the cohort page is ${scrollWidth}px wide in a ${width}px window`);
+  // The topic correlations (a column per topic) are wider than a phone:
+  // their region takes focus, and the arrow keys scroll it.
+  const matrix = page.getByRole('region', { name: /^Correlations between topic scores/ });
+  assert.ok(await matrix.evaluate((el) => el.scrollWidth > el.clientWidth), 'the correlation table fits a phone: this test no longer tests scrolling');
+  await matrix.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.activeElement.scrollLeft > 0);
+  for (const name of [/^Consistency of each topic/, /^Each participant's leaning/, /^Self-rated level per required skill/]) {
+    await page.getByRole('region', { name }).getByRole('table', { name }).waitFor();
+  }
+  assert.deepEqual(await axeAll(page), []);
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+  await context.close();
+});
 
 test('2,000 files: read in under a second with a progress bar, the instrument statistics, and anonymous exports', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'crossroads-cohort-2000-'));

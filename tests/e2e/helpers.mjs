@@ -4,6 +4,7 @@
 // a Content Security Policy violation, an uncaught error.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -59,6 +60,14 @@ export async function openPage(browser, options = {}) {
   });
   page.on('pageerror', (err) => problems.errors.push(String(err)));
   return { context, page, problems };
+}
+
+/** axe with WCAG 2.2 A/AA and the experimental rules (label-content-name-mismatch…): every violation, one line each. */
+export async function axeAll(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'experimental'])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Waits until the wasm app has mounted (its status region exists). */

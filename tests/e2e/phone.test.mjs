@@ -5,22 +5,13 @@
 // the skills page stays short.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { BANK, SESSION_KEY, appReady, launch, openPage, seedFinished, route } from './helpers.mjs';
+import { BANK, SESSION_KEY, appReady, axeAll, launch, openPage, seedFinished, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
 const PHONE = { viewport: { width: 390, height: 844 } };
-
-/** axe with WCAG 2.2 A/AA and the experimental rules (label-content-name-mismatch…). */
-export async function axeAll(page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'experimental'])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;

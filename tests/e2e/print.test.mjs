@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { BANK, SESSION_KEY, appReady, clearAnswers, launch, openPage, seedFinished, route } from './helpers.mjs';
+import { BANK, SESSION_KEY, appReady, axeAll, clearAnswers, launch, openPage, seedFinished, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -16,13 +15,6 @@ after(async () => { await env?.close(); });
 
 /** Pages in a PDF: its page objects (`/Type /Page`, not `/Pages`). */
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
-
-async function axeAll(page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'experimental'])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 const answers = (track) => {
   const picks = clearAnswers(track);

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::components::wide_table::wide_table;
 use crate::core::bank::{DimensionId, ItemId};
 use crate::core::cohort::CohortSummary;
 use crate::core::content::Content;
@@ -67,8 +68,7 @@ pub fn InstrumentPanel(props: &InstrumentPanelProps) -> Html {
             <p>{ format!(
                 "Computed from these files' answers alone. Any figure from fewer than {MIN_SHEETS} complete answer sheets reads “{TOO_FEW}”."
             ) }</p>
-            <table>
-                <caption>{ "Consistency of each topic (Cronbach's α, 95% interval by Feldt's method)" }</caption>
+            { wide_table("Consistency of each topic (Cronbach's α, 95% interval by Feldt's method)", html! { <>
                 <thead><tr>
                     <th scope="col">{ "Topic" }</th><th scope="col">{ "α" }</th>
                     <th scope="col">{ "95% interval" }</th><th scope="col">{ "Complete sheets" }</th>
@@ -83,7 +83,7 @@ pub fn InstrumentPanel(props: &InstrumentPanelProps) -> Html {
                         <td>{ verdict(a.alpha) }</td>
                     </tr>
                 }) }</tbody>
-            </table>
+            </> }) }
             <h3>{ "Statements that pull against their topic" }</h3>
             if judged == 0 {
                 <p>{ format!("Item–rest correlations: {TOO_FEW}.") }</p>
@@ -109,23 +109,20 @@ pub fn InstrumentPanel(props: &InstrumentPanelProps) -> Html {
                 </table>
             </details>
             <h3>{ "How the topics relate" }</h3>
-            <div class="table-scroll">
-                <table>
-                    <caption>{ "Correlations between topic scores (management topics should correlate with each other and against the technical ones)" }</caption>
-                    <thead><tr>
-                        <td></td>
-                        { for dims.iter().map(|d| html! { <th scope="col">{ dim_name(d) }</th> }) }
-                    </tr></thead>
-                    <tbody>{ for dims.iter().map(|a| html! {
-                        <tr>
-                            <th scope="row">{ dim_name(a) }</th>
-                            { for dims.iter().map(|b| html! {
-                                <td>{ if a == b { "1".to_owned() } else { r_of(a, b).map(|r| crate::core::text::fixed(r, 2)).unwrap_or_else(|| "–".to_owned()) } }</td>
-                            }) }
-                        </tr>
-                    }) }</tbody>
-                </table>
-            </div>
+            { wide_table("Correlations between topic scores (management topics should correlate with each other and against the technical ones)", html! { <>
+                <thead><tr>
+                    <td></td>
+                    { for dims.iter().map(|d| html! { <th scope="col">{ dim_name(d) }</th> }) }
+                </tr></thead>
+                <tbody>{ for dims.iter().map(|a| html! {
+                    <tr>
+                        <th scope="row">{ dim_name(a) }</th>
+                        { for dims.iter().map(|b| html! {
+                            <td>{ if a == b { "1".to_owned() } else { r_of(a, b).map(|r| crate::core::text::fixed(r, 2)).unwrap_or_else(|| "–".to_owned()) } }</td>
+                        }) }
+                    </tr>
+                }) }</tbody>
+            </> }) }
             <h3>{ "Where leanings fall in this cohort" }</h3>
             if ins.leaning.percentiles.is_empty() {
                 <p>{ format!("Percentiles: {TOO_FEW}.") }</p>

@@ -6,3 +6,4 @@ pub mod export;
 pub mod instrument;
 pub mod notices;
 pub mod start_over;
+pub mod wide_table;

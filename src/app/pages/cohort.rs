@@ -14,6 +14,7 @@ use crate::app::boot::next_tick;
 use crate::app::components::charts::CountBars;
 use crate::app::components::detail::technical_detail;
 use crate::app::components::instrument::InstrumentPanel;
+use crate::app::components::wide_table::wide_table;
 use crate::app::download::download;
 use crate::app::read_files::{FileReads, Reader};
 use crate::app::state::use_assess;
@@ -221,8 +222,7 @@ pub fn CohortPage() -> Html {
                 html! {
                     <section class="panel" aria-labelledby="c-role">
                         <h2 id="c-role">{ format!("Against the role: {role_name}") }</h2>
-                        <table>
-                            <caption>{ "Self-rated level per required skill, over those who rated it (a skill left unrated is unknown, not level 0)" }</caption>
+                        { wide_table("Self-rated level per required skill, over those who rated it (a skill left unrated is unknown, not level 0)", html! { <>
                             <thead><tr><th scope="col">{ "Skill" }</th><th scope="col">{ "Rated by" }</th><th scope="col">{ "Average" }</th><th scope="col">{ "Required" }</th><th scope="col">{ "Below it" }</th></tr></thead>
                             <tbody>{ for rs.skills.iter().map(|sk| html! {
                                 <tr><th scope="row">{ skill_name(&sk.skill) }</th>
@@ -231,7 +231,7 @@ pub fn CohortPage() -> Html {
                                     <td>{ sk.required.to_string() }</td>
                                     <td>{ if sk.rated == 0 { "–".to_owned() } else { sk.below.to_string() } }</td></tr>
                             }) }</tbody>
-                        </table>
+                        </> }) }
                         <h3>{ "Most common gaps" }</h3>
                         <ol>{ for rs.common_gaps.iter().take(5).map(|(s, n)| html! { <li>{ format!("{} — {}", skill_name(s), crate::core::text::count(*n, "participant", "participants")) }</li> }) }</ol>
                         <h3>{ "Suggested group sessions" }</h3>
@@ -332,8 +332,7 @@ pub fn CohortPage() -> Html {
                     <InstrumentPanel summary={d.summary.clone()} content={state.content.clone()} />
                     <section class="panel" aria-labelledby="c-people">
                         <h2 id="c-people">{ "Participants" }</h2>
-                        <table>
-                            <caption>{ if s.people.len() > LISTED && !*show_all { format!("Each participant's leaning (the first {LISTED} of {})", s.people.len()) } else { "Each participant's leaning".to_owned() } }</caption>
+                        { wide_table(if s.people.len() > LISTED && !*show_all { format!("Each participant's leaning (the first {LISTED} of {})", s.people.len()) } else { "Each participant's leaning".to_owned() }, html! { <>
                             <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Track" }</th><th scope="col">{ "Leaning" }</th><th scope="col">{ "Confidence" }</th><th scope="col">{ "Percentile in this cohort" }</th></tr></thead>
                             <tbody>{ for s.people.iter().zip(&d.percentiles).take(if *show_all { usize::MAX } else { LISTED }).map(|(p, pc)| html! {
                                 <tr>
@@ -344,7 +343,7 @@ pub fn CohortPage() -> Html {
                                     <td>{ pc.map(|x| crate::core::text::fixed(x, 0)).unwrap_or_else(|| "too few to judge".to_owned()) }</td>
                                 </tr>
                             }) }</tbody>
-                        </table>
+                        </> }) }
                         if s.people.len() > LISTED && !*show_all {
                             <button type="button" class="secondary" onclick={{ let show_all = show_all.clone(); Callback::from(move |_| show_all.set(true)) }}>
                                 { format!("Show all {} participants", s.people.len()) }
