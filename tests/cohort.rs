@@ -435,6 +435,32 @@ fn the_page_says_why_it_could_not_read_a_chosen_file() {
         ChosenFileError::Unreadable.to_string(),
         "the file could not be read"
     );
+    // An archive is unpacked whatever its size: its entries are checked.
+    for name in ["cohort.zip", "Cohort.ZIP", "a.b.Zip"] {
+        assert!(crossroads::core::cohort::is_archive(name), "{name}");
+        assert_eq!(ChosenFileError::check(name, never), Ok(()), "{name}");
+    }
+    for name in ["zip", ".zipx", "cohort.zip.json", "notes.gz", "ü.zi"] {
+        assert!(!crossroads::core::cohort::is_archive(name), "{name}");
+    }
+    // What the file-reading worker says of an archive or an entry, in words.
+    let said = |why: &str| ChosenFileError::from_worker(why).to_string();
+    assert_eq!(
+        said("encrypted"),
+        "it is encrypted: unpack the archive with its password, then choose the files"
+    );
+    assert_eq!(
+        said("method"),
+        "it is compressed in a way the browser cannot unpack: unpack the archive, then choose the files"
+    );
+    assert_eq!(
+        said("zip64"),
+        "the archive is over 4 GB or holds over 65,535 files: `crossroads cohort` reads it"
+    );
+    assert_eq!(said("empty"), "the archive holds no .json file");
+    assert_eq!(said("damaged"), "it is damaged, or not a .zip archive");
+    // A word this version does not know is read as damage, not ignored.
+    assert_eq!(said("from a newer worker"), said("damaged"));
 
     let bank = bank();
     let mut cohort = Cohort::new(&bank, false);

@@ -10,6 +10,11 @@
 //! run (the script is missing on a host, or fails), the page reads the
 //! files itself, a window of reads ahead of the one being decoded — the
 //! same result, more slowly. Either way nothing leaves the browser.
+//!
+//! A chosen `.zip` archive is unpacked by the worker, which sends its
+//! `.json` entries a part at a time; each entry then counts as a file of
+//! its own, named `archive.zip:entry.json`. Where no worker runs, an
+//! archive is listed as skipped, with what to do instead.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -19,7 +24,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::cohort::ChosenFileError;
+use crate::core::cohort::{is_archive, ChosenFileError};
 
 /// The worker's script, beside the page.
 const WORKER: &str = "read-files.js";
@@ -170,11 +175,49 @@ impl Drop for Worker {
     }
 }
 
+/// An archive the worker is unpacking: its name and the entries of the
+/// part being taken, each `[name, bytes or why not]`.
+struct Archive {
+    name: String,
+    entries: VecDeque<JsValue>,
+    last: bool,
+    /// Whether its entries are in [`FileReads::total`].
+    counted: bool,
+}
+
+/// What the worker sent for one chosen file, or for one entry of an
+/// archive, written into `bytes`: an `ArrayBuffer`, `null` for a file that
+/// could not be read, an entry's size when it is too large to unpack, or a
+/// word for why it could not be unpacked.
+fn bytes_of(value: &JsValue, bytes: &mut Vec<u8>) -> Result<(), ChosenFileError> {
+    if let Some(size) = value.as_f64() {
+        return Err(ChosenFileError::TooLarge { bytes: size as u64 });
+    }
+    if let Some(why) = value.as_string() {
+        return Err(ChosenFileError::from_worker(&why));
+    }
+    match value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Some(buffer) => {
+            let array = js_sys::Uint8Array::new(buffer);
+            bytes.resize(array.length() as usize, 0);
+            array.copy_to(bytes);
+            Ok(())
+        }
+        None => Err(ChosenFileError::Unreadable),
+    }
+}
+
 /// The chosen files, read one after another in the order chosen.
 pub struct FileReads {
     files: Rc<Vec<web_sys::File>>,
     /// Each file's check: a file too large to be a result is not read.
     checks: Vec<Result<(), ChosenFileError>>,
+    /// Which files are archives.
+    archives: Vec<bool>,
+    /// The archive being unpacked.
+    archive: Option<Archive>,
+    /// How many files and archive entries there are, as far as known.
+    total: usize,
     /// The next file to hand out.
     next: usize,
     worker: Option<Worker>,
@@ -197,9 +240,13 @@ impl FileReads {
             .map(|(f, _)| f.clone())
             .collect();
         let worker = Worker::start(readable);
+        let archives = files.iter().map(|f| is_archive(&f.name())).collect();
         FileReads {
+            total: files.len(),
             files,
             checks,
+            archives,
+            archive: None,
             next: 0,
             worker,
             window: VecDeque::new(),
@@ -216,45 +263,114 @@ impl FileReads {
         }
     }
 
-    /// The next file's name and its bytes, written into `bytes`, or why it
-    /// could not be read; `None` after the last file.
+    /// How many files and archive entries there are, as far as known: an
+    /// archive counts as one until the worker has read its directory.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// The next file's (or archive entry's) name and its bytes, written
+    /// into `bytes`, or why it could not be read; `None` after the last.
     pub async fn next(
         &mut self,
         bytes: &mut Vec<u8>,
     ) -> Option<(String, Result<(), ChosenFileError>)> {
-        let i = self.next;
-        let name = self.files.get(i)?.name();
-        self.next += 1;
-        if let Err(why) = &self.checks[i] {
-            return Some((name, Err(why.clone())));
-        }
-        let buffer = match self.worker.as_mut() {
-            Some(worker) => match worker.next().await {
-                Some(buffer) => Some(buffer),
-                None => {
-                    // The worker failed: the page reads this file and the
-                    // rest itself.
-                    self.worker = None;
-                    self.ahead = i;
-                    None
+        loop {
+            if let Some(archive) = self.archive.as_mut() {
+                if let Some(entry) = archive.entries.pop_front() {
+                    let entry: js_sys::Array = entry.unchecked_into();
+                    let name = entry.get(0).as_string().unwrap_or_default();
+                    let name = format!("{}:{name}", archive.name);
+                    return Some((name, bytes_of(&entry.get(1), bytes)));
                 }
-            },
-            None => None,
+                if archive.last {
+                    self.archive = None;
+                    continue;
+                }
+                let part = match self.worker.as_mut() {
+                    Some(worker) => worker.next().await,
+                    None => None,
+                };
+                let name = match part {
+                    Some(part) => match self.take_part(&part) {
+                        Ok(()) => continue,
+                        Err(why) => return Some(why),
+                    },
+                    None => self.archive.take().map(|a| a.name).unwrap_or_default(),
+                };
+                // The worker failed in the middle of an archive: the page
+                // reads the files after it itself.
+                self.worker = None;
+                self.ahead = self.next;
+                return Some((name, Err(ChosenFileError::Unreadable)));
+            }
+            let i = self.next;
+            let name = self.files.get(i)?.name();
+            self.next += 1;
+            if let Err(why) = &self.checks[i] {
+                return Some((name, Err(why.clone())));
+            }
+            let sent = match self.worker.as_mut() {
+                Some(worker) => match worker.next().await {
+                    Some(sent) => Some(sent),
+                    None => {
+                        // The worker failed: the page reads this file and
+                        // the rest itself.
+                        self.worker = None;
+                        self.ahead = i;
+                        None
+                    }
+                },
+                None => None,
+            };
+            let sent = match sent {
+                Some(sent) => sent,
+                None if self.archives[i] => {
+                    return Some((name, Err(ChosenFileError::ArchiveNeedsWorker)))
+                }
+                None => self.read_here(i).await,
+            };
+            if !self.archives[i] {
+                return Some((name, bytes_of(&sent, bytes)));
+            }
+            self.archive = Some(Archive {
+                name,
+                entries: VecDeque::new(),
+                last: false,
+                counted: false,
+            });
+            if let Err(why) = self.take_part(&sent) {
+                return Some(why);
+            }
+        }
+    }
+
+    /// Takes the next part of the archive being unpacked, `{ count,
+    /// entries, last }`. For an archive that cannot be read (`{ error }`)
+    /// the archive ends here, and its name and why are returned.
+    fn take_part(&mut self, part: &JsValue) -> Result<(), (String, Result<(), ChosenFileError>)> {
+        let field = |key: &str| js_sys::Reflect::get(part, &key.into()).unwrap_or_default();
+        let entries = field("entries").dyn_into::<js_sys::Array>();
+        let why = match (field("error").as_string(), entries) {
+            (None, Ok(entries)) => {
+                let Some(archive) = self.archive.as_mut() else {
+                    return Ok(());
+                };
+                if !archive.counted {
+                    // From now on the archive stands for its entries.
+                    let count = field("count").as_f64().unwrap_or_default() as usize;
+                    self.total += count.saturating_sub(1);
+                    archive.counted = true;
+                }
+                archive.entries.extend(entries.iter());
+                archive.last = field("last").is_truthy();
+                return Ok(());
+            }
+            (Some(why), _) => ChosenFileError::from_worker(&why),
+            (None, Err(_)) => ChosenFileError::Damaged,
         };
-        let buffer = match buffer {
-            Some(buffer) => buffer,
-            None => self.read_here(i).await,
-        };
-        // An ArrayBuffer, or null for a file that could not be read.
-        let read = if buffer.is_null() {
-            Err(ChosenFileError::Unreadable)
-        } else {
-            let array = js_sys::Uint8Array::new(&buffer);
-            bytes.resize(array.length() as usize, 0);
-            array.copy_to(bytes);
-            Ok(())
-        };
-        Some((name, read))
+        let name = self.archive.take().map(|a| a.name).unwrap_or_default();
+        Err((name, Err(why)))
     }
 
     /// Reads file `i` in the page, keeping a window of reads started
@@ -262,7 +378,7 @@ impl FileReads {
     async fn read_here(&mut self, i: usize) -> JsValue {
         let limit = (i + READ_AHEAD).min(self.files.len());
         while self.ahead < limit {
-            if self.checks[self.ahead].is_ok() {
+            if self.checks[self.ahead].is_ok() && !self.archives[self.ahead] {
                 let f = &self.files[self.ahead];
                 self.window.push_back(JsFuture::from(f.array_buffer()));
             }

@@ -160,16 +160,54 @@ pub enum ChosenFileError {
     /// chosen, or not allowed).
     #[error("the file could not be read")]
     Unreadable,
+    /// An archive's entry that is encrypted.
+    #[error("it is encrypted: unpack the archive with its password, then choose the files")]
+    Encrypted,
+    /// An archive's entry compressed with neither of the two methods every
+    /// tool writes (stored, deflate).
+    #[error("it is compressed in a way the browser cannot unpack: unpack the archive, then choose the files")]
+    OtherMethod,
+    /// An archive, or one of its entries, that cannot be unpacked.
+    #[error("it is damaged, or not a .zip archive")]
+    Damaged,
+    /// An archive in the ZIP64 form, which only the command line reads.
+    #[error("the archive is over 4 GB or holds over 65,535 files: `crossroads cohort` reads it")]
+    Zip64,
+    /// An archive without a single `.json` entry.
+    #[error("the archive holds no .json file")]
+    NoResultFiles,
+    /// An archive chosen where the page's file-reading worker cannot run.
+    #[error("archives are unpacked by the page's file-reading worker, which could not start here: unpack it, then choose its files")]
+    ArchiveNeedsWorker,
+}
+
+/// Whether a chosen file is a `.zip` archive of result files, which the
+/// cohort page unpacks (by its name, as the file-reading worker decides).
+pub fn is_archive(name: &str) -> bool {
+    name.len() >= 4 && name.as_bytes()[name.len() - 4..].eq_ignore_ascii_case(b".zip")
 }
 
 impl ChosenFileError {
+    /// Why the file-reading worker could not unpack an archive or one of
+    /// its entries, from the word it sends (`static/read-files.js`).
+    pub fn from_worker(why: &str) -> ChosenFileError {
+        match why {
+            "encrypted" => ChosenFileError::Encrypted,
+            "method" => ChosenFileError::OtherMethod,
+            "zip64" => ChosenFileError::Zip64,
+            "empty" => ChosenFileError::NoResultFiles,
+            _ => ChosenFileError::Damaged,
+        }
+    }
+
     /// Whether a chosen file is refused before it is read. A `.json`
     /// file's `size` is not asked: for a file on disk that is a synchronous
     /// look-up costing more than the read (0.15 ms a file in Chromium),
     /// and the importer refuses anything over [`MAX_BYTES`] before parsing
-    /// it.
+    /// it. Nor is an archive's: its entries are checked as they are
+    /// unpacked.
     pub fn check(name: &str, size: impl FnOnce() -> u64) -> Result<(), ChosenFileError> {
-        if name.ends_with(".json") {
+        if name.ends_with(".json") || is_archive(name) {
             return Ok(());
         }
         let bytes = size();

@@ -99,7 +99,7 @@ async fn fold(
         work += clock() - t;
         done += 1;
         if clock() - slice > SLICE_MS {
-            progress.emit((done, files.len()));
+            progress.emit((done, reads.total()));
             next_tick().await;
             if run.get() != generation {
                 return None;
@@ -392,12 +392,12 @@ pub fn CohortPage() -> Html {
             <p>{ "For facilitators: select or drop your participants' result files to see the group at a glance. The files are read in this browser only; nothing is uploaded." }</p>
             <div class="dropzone" ondrop={on_drop} ondragover={on_over}>
                 <label for="cohort-files" class="button">{ "Choose result files" }</label>
-                <input id="cohort-files" class="file-input" type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
-                <p class="muted">{ "…or drop them here. Any number of files; broken ones are listed and skipped." }</p>
+                <input id="cohort-files" class="file-input" type="file" multiple=true accept=".json,application/json,.zip,application/zip" onchange={on_pick} />
+                <p class="muted">{ "…or drop them here. Any number of files, or .zip archives of them (such as a learning platform's download of all submissions); broken ones are listed and skipped." }</p>
             </div>
             <details class="privacy">
                 <summary>{ "Privacy: what is read, what is kept, what the exports contain" }</summary>
-                <p>{ "The files are read by this page, in this browser. Nothing is uploaded, nothing is kept after you leave the page, and no other site is contacted." }</p>
+                <p>{ "The files are read by this page, in this browser, and archives are unpacked here too. Nothing is uploaded, nothing is kept after you leave the page, and no other site is contacted." }</p>
                 <p>{ "Result files made with this version carry an anonymous id: 32 random hexadecimal digits drawn once in the participant's own browser, from its cryptographic random source. It is made from nothing about the person or the machine — no name, no e-mail, no address — and is used here only to pair someone's first and second attempt. It stays in their browser until they clear this site's data." }</p>
                 <p>{ "The anonymous exports contain the anonymous id, bank, band, leaning, confidence, topic scores, target role and keyed answers. They never contain a name, notes, a mentor's review, skill ratings, experience, file names or anything else a person typed." }</p>
             </details>
