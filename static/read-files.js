@@ -101,7 +101,9 @@ async function openArchive(file) {
     // Each entry's bytes run to the next entry's header (or the directory).
     all.sort((a, b) => a.offset - b.offset);
     all.forEach((e, i) => { e.end = i + 1 < all.length ? all[i + 1].offset : cdStart; });
-    const wanted = all.filter((e) => !e.name.endsWith('/') && e.name.endsWith('.json'));
+    // As is_result_entry in src/core/cohort.rs: .json files, not the
+    // metadata macOS adds beside every file of the archives it makes.
+    const wanted = all.filter((e) => e.name.endsWith('.json') && !e.name.startsWith('__MACOSX/') && !/(^|\/)\._[^/]*$/.test(e.name));
     if (!wanted.length) return broken('empty');
     const parts = [];
     for (let i = 0; i < wanted.length; i += ENTRIES) {

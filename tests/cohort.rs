@@ -443,6 +443,20 @@ fn the_page_says_why_it_could_not_read_a_chosen_file() {
     for name in ["zip", ".zipx", "cohort.zip.json", "notes.gz", "ü.zi"] {
         assert!(!crossroads::core::cohort::is_archive(name), "{name}");
     }
+    // An archive's entries that may be results: not what macOS adds.
+    use crossroads::core::cohort::is_result_entry;
+    for name in ["r1.json", "cohort/sub/r2.json", "a._b.json", "._/r3.json"] {
+        assert!(is_result_entry(name), "{name}");
+    }
+    for name in [
+        "__MACOSX/cohort/._r1.json",
+        "cohort/._r1.json",
+        "._r1.json",
+        "readme.txt",
+        "r.json/",
+    ] {
+        assert!(!is_result_entry(name), "{name}");
+    }
     // What the file-reading worker says of an archive or an entry, in words.
     let said = |why: &str| ChosenFileError::from_worker(why).to_string();
     assert_eq!(

@@ -92,6 +92,14 @@ fn parquet_read_back_matches_the_json_summary_and_holds_no_names() {
         zip.start_file("z/readme.txt", zip::write::SimpleFileOptions::default())
             .unwrap();
         zip.write_all(b"hello").unwrap();
+        // What macOS adds beside each file of an archive it makes: not
+        // results, and not listed as skipped.
+        for name in ["__MACOSX/z/._q0.json", "z/._q1.json"] {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+                .unwrap();
+        }
         zip.finish().unwrap();
     }
     let out = dir.join("out");

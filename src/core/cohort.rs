@@ -181,6 +181,15 @@ pub enum ChosenFileError {
     ArchiveNeedsWorker,
 }
 
+/// Whether an archive's entry may be a result file: a `.json` file, and
+/// not the metadata macOS adds to the archives it makes (`__MACOSX/…`,
+/// `._name.json`: one for every file, none of them a result). The cohort
+/// page's worker (`static/read-files.js`) chooses entries the same way.
+pub fn is_result_entry(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    name.ends_with(".json") && !name.starts_with("__MACOSX/") && !file.starts_with("._")
+}
+
 /// Whether a chosen file is a `.zip` archive of result files, which the
 /// cohort page unpacks (by its name, as the file-reading worker decides).
 pub fn is_archive(name: &str) -> bool {

@@ -22,7 +22,8 @@ use std::sync::{mpsc, Mutex};
 
 use super::bank::Bank;
 use super::cohort::{
-    participant_csv_row, participants_csv_head, prepare, Cohort, Participant, Prepared, Refused,
+    is_result_entry, participant_csv_row, participants_csv_head, prepare, Cohort, Participant,
+    Prepared, Refused,
 };
 use super::content::Content;
 use super::parquet_export::{ExportError, ParquetExport, ANSWERS_FILE, RESULTS_FILE};
@@ -414,7 +415,7 @@ fn archive(path: &Path, batch: &mut Batch, full: &mut dyn FnMut(&mut Batch)) {
     loop {
         match zip::read::read_zipfile_from_stream(&mut reader) {
             Ok(Some(mut entry)) => {
-                if !entry.is_dir() && entry.name().ends_with(".json") {
+                if !entry.is_dir() && is_result_entry(entry.name()) {
                     let entry_name = format!("{name}:{}", entry.name());
                     batch.push_read(entry_name, &mut entry);
                 }

@@ -135,6 +135,9 @@ test('an archive stands for its .json entries, in order, between the files chose
   const archive = zip([
     { name: 'cohort/', data: '', method: 0 },
     { name: 'cohort/read me.txt', data: 'not a result' },
+    // What macOS adds beside each file of an archive it makes.
+    { name: '__MACOSX/cohort/._r0.json', data: 'Mac OS X' },
+    { name: 'cohort/._r1.json', data: 'Mac OS X' },
     // Stored and deflated, some with their sizes only after the data (as
     // a tool writing to a stream does): the directory's sizes are read.
     ...texts.map((t, i) => ({ name: `cohort/r${i}.json`, data: t, method: i % 3 === 0 ? 0 : 8, descriptor: i % 2 === 1 })),
