@@ -2,10 +2,13 @@
 // screen, Next is the first stop after an answer, typing is saved without
 // leaving the field, the share link can be copied, role buttons say what
 // they do, suggestions agree with the result, chart text is readable and
-// the skills page stays short.
+// the skills page stays short; what a person typed never widens the page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BANK, SESSION_KEY, appReady, axeAll, launch, openPage, seedFinished, route } from './helpers.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BANK, SESSION_KEY, appReady, axeAll, clearAnswers, launch, openPage, seedFinished, route } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -184,4 +187,50 @@ test('the skills page is grouped, shows progress and is at most 10 phone screens
   assert.deepEqual(await axeAll(page), []);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+test('on a 360 px phone, a mentee named by an e-mail address with a link in their notes: review, list, comparison and meeting report fit the screen', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crossroads-phone-'));
+  const file = (name, track) => {
+    const picks = clearAnswers(track);
+    const p = join(dir, `${track}.json`);
+    writeFileSync(p, JSON.stringify({
+      format: 'crossroads-result', version: 1,
+      session: {
+        bank_id: BANK.id, bank_version: BANK.version, position: 0, finished: true,
+        started: '2026-09-01T09:00:00Z', updated: '2026-09-01T09:30:00Z', display_name: name,
+        notes: 'After the migration: https://intranet.example.org/projects/service-desk/2027/team-lead-plan-draft-v3.pdf',
+        answers: Object.fromEntries(BANK.items.map((it, i) => [it.id, it.kind === 'likert' ? picks[i] + 1 : it.options[picks[i]].id])),
+        skills: { networking: 4, negotiation: 1 }, role: 'it_manager',
+      },
+    }));
+    return p;
+  };
+  const { context, page, problems } = await openPage(env.browser, { viewport: { width: 360, height: 740 } });
+  const fits = async (screen) => {
+    const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scrollWidth <= width, `${screen}: the page is ${scrollWidth}px wide in a ${width}px window`);
+  };
+  await page.goto(route(env.base, 'open'));
+  await appReady(page);
+  await page.getByLabel('Choose a result file').setInputFiles(file('alexandra.konstantinopoulou-whitfield@example.org', 'management'));
+  await page.getByRole('heading', { name: /^Review alexandra\.konstantinopoulou-whitfield@example\.org as a mentor/ }).waitFor();
+  await fits('the opened result and its review');
+  await page.goto(route(env.base, 'open'));
+  await page.getByLabel('Choose a result file').setInputFiles(file('bartholomew.oyelaran-castellanos@example.org', 'technical'));
+  await page.getByRole('heading', { name: /^Review bartholomew/ }).waitFor();
+  await page.goto(route(env.base, 'open'));
+  await page.getByRole('link', { name: /alexandra/ }).first().waitFor();
+  await fits('the list of opened results');
+  await page.goto(route(env.base, 'compare'));
+  await page.getByLabel('Earlier result').selectOption({ label: 'alexandra.konstantinopoulou-whitfield@example.org 2026-09-01 09:30 UTC' });
+  await page.getByLabel('Later result').selectOption({ label: 'bartholomew.oyelaran-castellanos@example.org 2026-09-01 09:30 UTC' });
+  await page.getByRole('table', { name: /Scores by topic, earlier and later/ }).waitFor();
+  await fits('the comparison');
+  await page.goto(route(env.base, 'report/0'));
+  await page.getByRole('heading', { level: 1, name: /^Meeting report: alexandra/ }).waitFor();
+  await page.getByText(/team-lead-plan-draft-v3\.pdf/).waitFor();
+  await fits('the meeting report');
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+  await context.close();
 });
