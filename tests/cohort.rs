@@ -457,6 +457,14 @@ fn the_page_says_why_it_could_not_read_a_chosen_file() {
     ] {
         assert!(!is_result_entry(name), "{name}");
     }
+    // What a chosen folder contributes: result files and archives.
+    use crossroads::core::cohort::is_cohort_file;
+    for name in ["r1.json", "Spring.ZIP"] {
+        assert!(is_cohort_file(name), "{name}");
+    }
+    for name in ["._r1.json", ".DS_Store", "notes.pdf", "people.csv"] {
+        assert!(!is_cohort_file(name), "{name}");
+    }
     // What the file-reading worker says of an archive or an entry, in words.
     let said = |why: &str| ChosenFileError::from_worker(why).to_string();
     assert_eq!(

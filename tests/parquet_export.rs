@@ -76,6 +76,8 @@ fn parquet_read_back_matches_the_json_summary_and_holds_no_names() {
     )
     .unwrap();
     std::fs::write(folder.join("ignored.txt"), "not a result").unwrap();
+    // What macOS writes beside each file on a shared drive: passed over.
+    std::fs::write(folder.join("sub").join("._p1.json"), b"\x00\x05\x16\x07").unwrap();
     let archive = dir.join("more.zip");
     {
         let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());

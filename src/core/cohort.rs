@@ -190,6 +190,14 @@ pub fn is_result_entry(name: &str) -> bool {
     name.ends_with(".json") && !name.starts_with("__MACOSX/") && !file.starts_with("._")
 }
 
+/// Whether a file found in a chosen folder is read as part of the cohort:
+/// a result file (as [`is_result_entry`]) or an archive of them. Anything
+/// else a folder holds (notes, spreadsheets, what macOS adds) is passed
+/// over, by the command and the cohort page alike.
+pub fn is_cohort_file(name: &str) -> bool {
+    is_result_entry(name) || is_archive(name)
+}
+
 /// Whether a chosen file is a `.zip` archive of result files, which the
 /// cohort page unpacks (by its name, as the file-reading worker decides).
 pub fn is_archive(name: &str) -> bool {

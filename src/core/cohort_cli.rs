@@ -22,8 +22,8 @@ use std::sync::{mpsc, Mutex};
 
 use super::bank::Bank;
 use super::cohort::{
-    is_result_entry, participant_csv_row, participants_csv_head, prepare, Cohort, Participant,
-    Prepared, Refused,
+    is_archive, is_cohort_file, is_result_entry, participant_csv_row, participants_csv_head,
+    prepare, Cohort, Participant, Prepared, Refused,
 };
 use super::content::Content;
 use super::parquet_export::{ExportError, ParquetExport, ANSWERS_FILE, RESULTS_FILE};
@@ -378,11 +378,11 @@ fn walk_as(path: &Path, is_dir: bool, batch: &mut Batch, full: &mut dyn FnMut(&m
                 Ok(t) => t.is_dir(),
                 Err(_) => p.is_dir(),
             };
-            if dir || p.extension().is_some_and(|e| e == "json" || e == "zip") {
+            if dir || is_cohort_file(&entry.file_name().to_string_lossy()) {
                 walk_as(&p, dir, batch, full);
             }
         }
-    } else if path.extension().is_some_and(|e| e == "zip") {
+    } else if is_archive(&path.to_string_lossy()) {
         archive(path, batch, full);
     } else {
         match File::open(path) {

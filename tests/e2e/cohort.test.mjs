@@ -2,7 +2,7 @@
 // right counts, with broken files listed, not fatal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BANK, appReady, axeAll, clearAnswers, launch, openPage, route } from './helpers.mjs';
@@ -80,6 +80,37 @@ test('50 result files, 2 of them broken: the right counts, the broken ones liste
   assert.match(readFileSync(await roleCsv.path(), 'utf8'), /^\ufeff"Role","Skill"/);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
+test('a folder: every result file and archive in it and its subfolders, and nothing else it holds', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'crossroads-cohort-folder-')), 'Spring cohort');
+  for (const sub of ['group A', 'group B']) mkdirSync(join(dir, sub), { recursive: true });
+  for (let i = 0; i < 10; i++) {
+    writeFileSync(join(dir, i < 5 ? 'group A' : 'group B', `p${i}.json`), resultFile(i < 4 ? 'management' : 'technical', `Participant ${i}`));
+  }
+  writeFileSync(join(dir, 'late submissions.zip'), zip([0, 1, 2].map((i) => ({ name: `late/q${i}.json`, data: resultFile('technical', `Late ${i}`) }))));
+  // What else such a folder holds: none of it is read or listed.
+  writeFileSync(join(dir, 'group A', '._p0.json'), 'Mac OS X metadata');
+  writeFileSync(join(dir, '.DS_Store'), 'Bud1');
+  writeFileSync(join(dir, 'attendance.csv'), 'name,present');
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(route(env.base, 'cohort'));
+  await appReady(page);
+  // By keyboard, the focused choice shows its ring (the inputs are hidden
+  // behind their labels), and only that one.
+  await page.getByLabel('Choose result files').focus();
+  await page.keyboard.press('Tab');
+  const ring = (label) => page.locator(`label[for=${label}]`).evaluate((l) => getComputedStyle(l).outlineStyle);
+  assert.deepEqual([await ring('cohort-files'), await ring('cohort-folder')], ['none', 'solid']);
+  await page.getByLabel('Choose a folder').setInputFiles(dir);
+  const status = page.getByRole('status').filter({ hasText: 'participants summarised' });
+  await status.waitFor();
+  assert.match(await status.innerText(), /^13 participants summarised; 0 files skipped\./);
+  const bands = page.getByRole('table', { name: /Participants per track/ });
+  assert.equal(await bands.getByRole('row', { name: BANK.tracks.management.name }).getByRole('cell').innerText(), '4');
+  assert.equal(await bands.getByRole('row', { name: BANK.tracks.technical.name }).getByRole('cell').innerText(), '9');
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+  await context.close();
 });
 
 test('105 broken files: the first 100 listed, the rest counted', async () => {

@@ -21,7 +21,7 @@ use crate::app::state::use_assess;
 use crate::core::anon_rows::{ResultRow, Rows};
 use crate::core::bank::Track;
 use crate::core::career::catalog::RoleId;
-use crate::core::cohort::{Cohort, CohortSummary};
+use crate::core::cohort::{is_cohort_file, Cohort, CohortSummary};
 use crate::core::content::Content;
 use crate::core::result_file::decode_text;
 use crate::core::text::count;
@@ -199,6 +199,18 @@ pub fn CohortPage() -> Html {
             let input: Option<web_sys::HtmlInputElement> =
                 e.target().and_then(|t| t.dyn_into().ok());
             start.emit(files_of(input.as_ref().and_then(|i| i.files())));
+        })
+    };
+    // A folder: every result file and archive in it and its subfolders,
+    // and nothing else it holds.
+    let on_pick_folder = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            let input: Option<web_sys::HtmlInputElement> =
+                e.target().and_then(|t| t.dyn_into().ok());
+            let mut files = files_of(input.as_ref().and_then(|i| i.files()));
+            files.retain(|f| is_cohort_file(&f.name()));
+            start.emit(files);
         })
     };
     let on_drop = {
@@ -389,10 +401,13 @@ pub fn CohortPage() -> Html {
     html! {
         <article aria-labelledby="cohort-title">
             <h1 id="cohort-title">{ "Cohort overview" }</h1>
-            <p>{ "For facilitators: select or drop your participants' result files to see the group at a glance. The files are read in this browser only; nothing is uploaded." }</p>
+            <p>{ "For facilitators: choose or drop your participants' result files, a folder of them or an archive, to see the group at a glance. The files are read in this browser only; nothing is uploaded." }</p>
             <div class="dropzone" ondrop={on_drop} ondragover={on_over}>
-                <label for="cohort-files" class="button">{ "Choose result files" }</label>
+                // Each input comes before its label, which shows its focus.
                 <input id="cohort-files" class="file-input" type="file" multiple=true accept=".json,application/json,.zip,application/zip" onchange={on_pick} />
+                <label for="cohort-files" class="button">{ "Choose result files" }</label>
+                <input id="cohort-folder" class="file-input" type="file" webkitdirectory=true onchange={on_pick_folder} />
+                <label for="cohort-folder" class="button secondary">{ "Choose a folder" }</label>
                 <p class="muted">{ "…or drop them here. Any number of files, or .zip archives of them (such as a learning platform's download of all submissions); broken ones are listed and skipped." }</p>
             </div>
             <details class="privacy">

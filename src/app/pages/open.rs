@@ -136,8 +136,9 @@ pub fn Open() -> Html {
             <h1 id="open-title">{ "Open a result" }</h1>
             <p>{ "Open a result file someone gave you — a mentee's, or one of your own from an earlier attempt. It opens on its own and never replaces your own work. The file is read in this browser only." }</p>
             <div class={classes!("dropzone", (*over).then_some("over"))} ondrop={on_drop} ondragover={on_over} ondragleave={on_leave}>
-                <label for="result-file" class="button">{ "Choose a result file" }</label>
+                // The input comes before its label, which shows its focus.
                 <input id="result-file" class="file-input" type="file" accept=".json,application/json" onchange={on_pick} />
+                <label for="result-file" class="button">{ "Choose a result file" }</label>
                 <p class="muted">{ "…or drop it here." }</p>
             </div>
             if let Some(e) = (*error).clone() {
