@@ -14,10 +14,20 @@ use crate::core::cohort::CohortSummary;
 use crate::core::content::Content;
 use crate::core::reliability::{MIN_SHEETS, WEAK_ITEM_REST};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct InstrumentPanelProps {
     pub summary: Rc<CohortSummary>,
     pub content: Rc<Content>,
+}
+
+/// The same pass over the files and the same content: a summary is made
+/// once per pass and never changed, so which one it is says it all. The
+/// derived comparison walked every participant of the summary each time
+/// the cohort page rendered (and was 2.6 KB of code).
+impl PartialEq for InstrumentPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.summary, &other.summary) && self.content == other.content
+    }
 }
 
 const TOO_FEW: &str = "too few to judge";
