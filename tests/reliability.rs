@@ -62,6 +62,10 @@ fn the_feldt_interval_matches_published_values() {
     assert!((high - 0.921_158_8).abs() < 1e-6, "{high}");
     // F(0.95; 5, 10) = 3.3258 in every printed F table.
     assert!((f_quantile(0.95, 5.0, 10.0).unwrap() - 3.325_835).abs() < 1e-5);
+    // The smallest degrees of freedom a cohort gives (two people, two
+    // statements): F(0.975; 1, 1) = 647.79 in printed tables.
+    assert!((f_quantile(0.975, 1.0, 1.0).unwrap() - 647.789).abs() < 1e-2);
+    assert_eq!(f_quantile(0.95, 0.5, 10.0), None);
     // Large cohorts stay finite and tight.
     let (low, high) = feldt_interval(0.8, 1_000_000, 8, 0.95).unwrap();
     assert!(

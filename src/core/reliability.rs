@@ -344,9 +344,11 @@ pub fn feldt_interval(alpha: f64, n: usize, k: usize, level: f64) -> Option<(f64
 }
 
 /// The `p` quantile of the F distribution with `d1`, `d2` degrees of freedom,
-/// by bisection on the regularized incomplete beta function.
+/// by bisection on the regularized incomplete beta function. Degrees of
+/// freedom below 1 (which no count of people or statements gives) have
+/// none.
 pub fn f_quantile(p: f64, d1: f64, d2: f64) -> Option<f64> {
-    if !(p > 0.0 && p < 1.0 && d1 > 0.0 && d2 > 0.0) {
+    if !(p > 0.0 && p < 1.0 && d1 >= 1.0 && d2 >= 1.0) {
         return None;
     }
     let (a, b) = (d1 / 2.0, d2 / 2.0);
@@ -421,7 +423,11 @@ fn away_from_zero(v: f64) -> f64 {
     }
 }
 
-/// ln Γ(x) for x > 0 (Lanczos, g = 7, nine coefficients; ~15 digits).
+/// ln Γ(x) for x ≥ 0.5 (Lanczos, g = 7, nine coefficients; ~15 digits):
+/// the F distribution's arguments are halves of degrees of freedom of at
+/// least 1. Below 0.5 the formula needs the reflection through sin(πx),
+/// whose argument reduction was most of this function's 6 KB of code on
+/// the cohort page.
 fn ln_gamma(x: f64) -> f64 {
     const G: [f64; 9] = [
         0.999_999_999_999_809_9,
@@ -434,11 +440,6 @@ fn ln_gamma(x: f64) -> f64 {
         9.984_369_578_019_572e-6,
         1.505_632_735_149_311_6e-7,
     ];
-    if x < 0.5 {
-        // Reflection: Γ(x)Γ(1−x) = π / sin(πx).
-        let pi = std::f64::consts::PI;
-        return (pi / (pi * x).sin()).abs().ln() - ln_gamma(1.0 - x);
-    }
     let x = x - 1.0;
     let mut sum = G[0];
     for (i, g) in G.iter().enumerate().skip(1) {
