@@ -133,10 +133,10 @@ fn topic_views_use_the_same_blind_spot_rule_as_skills() {
     let profile = score(bank, &s.answers);
     let first = &profile.dimensions[0];
     let own = topic_level(first.score.unwrap());
-    let mut mentor = std::collections::BTreeMap::new();
+    let mut mentor = crossroads::core::map::Map::new();
     // Two points below the mentee's own view: a blind spot; two above: a
     // hidden strength; one apart: close; not rated: unrated.
-    let rows = |m: &std::collections::BTreeMap<DimensionId, u8>| topics_side_by_side(&profile, m);
+    let rows = |m: &crossroads::core::map::Map<DimensionId, u8>| topics_side_by_side(&profile, m);
     assert_eq!(rows(&mentor)[0].agreement, Agreement::Unrated);
     if own >= 2 {
         mentor.insert(first.id.clone(), own - 2);

@@ -3,13 +3,12 @@
 //! spots (the mentor sees less) and hidden strengths (the mentor sees more),
 //! and discussion prompts are drawn from content data for the meeting.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::bank::DimensionId;
 use super::career::catalog::{Catalog, PromptWhen, Role, SkillId};
 use super::career::person::{SkillRatings, MAX_LEVEL};
+use super::map::Map;
 use super::score::{Band, Profile};
 
 /// A difference of this many levels or more is called out.
@@ -26,14 +25,14 @@ pub struct MentorReview {
     pub ratings: SkillRatings,
     /// A note per skill.
     #[serde(default)]
-    pub skill_notes: BTreeMap<SkillId, String>,
+    pub skill_notes: Map<SkillId, String>,
     /// The overall note.
     #[serde(default)]
     pub overall: String,
     /// The mentor's view of the questionnaire topics, 0–4 on
     /// [`TOPIC_LEVELS`] (optional; absent from older files).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub topics: BTreeMap<DimensionId, u8>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub topics: Map<DimensionId, u8>,
 }
 
 impl MentorReview {
@@ -200,7 +199,7 @@ pub struct TopicRow {
 /// The mentee's topic scores beside the mentor's view of each, with the
 /// same rule as skills: two points apart or more is a blind spot (the
 /// mentor sees less) or a hidden strength (the mentor sees more).
-pub fn topics_side_by_side(profile: &Profile, mentor: &BTreeMap<DimensionId, u8>) -> Vec<TopicRow> {
+pub fn topics_side_by_side(profile: &Profile, mentor: &Map<DimensionId, u8>) -> Vec<TopicRow> {
     profile
         .dimensions
         .iter()

@@ -25,14 +25,12 @@
 //!   that say little about the person (the same answer everywhere, random
 //!   answers, mostly the middle answer, agreeing with everything) cap it.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::bank::{
     Bank, Dimension, DimensionId, Item, ItemId, LikertItem, OptionId, ScenarioItem, Track,
 };
-use crate::core::map::sort_by;
+use crate::core::map::{sort_by, Map};
 
 /// A leaning within this many points of the middle is the hybrid band.
 pub const HYBRID_HALF_WIDTH: f64 = 15.0;
@@ -273,9 +271,14 @@ impl Profile {
     /// The answers that moved the leaning most, strongest first, each summed
     /// over the dimensions it touched.
     pub fn weightiest(&self, n: usize) -> Vec<(ItemId, f64)> {
-        let mut per_item: BTreeMap<&ItemId, f64> = BTreeMap::new();
+        let mut per_item: Map<&ItemId, f64> = Map::new();
         for c in &self.contributions {
-            *per_item.entry(&c.item).or_default() += c.leaning;
+            match per_item.get_mut(&c.item) {
+                Some(sum) => *sum += c.leaning,
+                None => {
+                    per_item.insert(&c.item, c.leaning);
+                }
+            }
         }
         let mut all: Vec<(ItemId, f64)> = per_item
             .into_iter()

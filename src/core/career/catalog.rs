@@ -2,8 +2,6 @@
 //! facts, roles, certifications (with prerequisites modelled as conditions)
 //! and learning activities, as loaded from `questions/*.json` and validated.
 
-use std::collections::BTreeMap;
-
 use crate::core::map::{Map, Set};
 
 use serde::{Deserialize, Serialize};
@@ -1039,9 +1037,11 @@ impl Catalog {
         }
         let certs = &self.certifications;
         // Each id's place in the list (the first, when an id is repeated).
-        let mut index: BTreeMap<&CertId, usize> = BTreeMap::new();
+        let mut index: Map<&CertId, usize> = Map::new();
         for (i, c) in certs.iter().enumerate() {
-            index.entry(&c.id).or_insert(i);
+            if !index.contains_key(&c.id) {
+                index.insert(&c.id, i);
+            }
         }
         let deps: Vec<Vec<usize>> = certs
             .iter()
