@@ -2,27 +2,36 @@
 //! moment later keeps what was typed, without a save per keystroke.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::core::map::Map;
 
 /// How long typing must pause before the change is applied.
 pub const PAUSE_MS: i32 = 400;
 
 /// Pending changes, one per field: a newer change to the same field
-/// replaces the older one.
+/// replaces the older one. (A screen has a handful of fields: the sorted
+/// `Map` the app uses everywhere, not a hash map's code of its own.)
 #[derive(Clone, Default)]
 pub struct Debouncer {
-    generations: Rc<RefCell<HashMap<String, u32>>>,
+    generations: Rc<RefCell<Map<String, u32>>>,
 }
 
 impl Debouncer {
     fn bump(&self, key: &str) -> u32 {
         let mut map = self.generations.borrow_mut();
-        let g = map.entry(key.to_owned()).or_insert(0);
-        *g = g.wrapping_add(1);
-        *g
+        match map.get_mut(key) {
+            Some(g) => {
+                *g = g.wrapping_add(1);
+                *g
+            }
+            None => {
+                map.insert(key.to_owned(), 1);
+                1
+            }
+        }
     }
 
     /// Runs `apply` after [`PAUSE_MS`] unless another change to `key`
