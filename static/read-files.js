@@ -67,7 +67,7 @@ function readBatch(list) {
 
 /** Reads an archive's central directory: a source of its parts, in order. */
 async function openArchive(file) {
-  const broken = (error) => ({ parts: [Promise.resolve([{ archive: true, count: 0, entries: [], last: true, error }])] });
+  const broken = (error) => ({ parts: [() => Promise.resolve([{ archive: true, count: 0, entries: [], last: true, error }])] });
   try {
     const tailStart = Math.max(0, file.size - 22 - 0xffff);
     const tail = new DataView(await file.slice(tailStart).arrayBuffer());
@@ -295,7 +295,7 @@ async function pump() {
     while (reads.length < AHEAD && (archive || planned < files.length)) {
       if (archive) {
         const part = archive.parts.shift();
-        if (part) reads.push(typeof part === 'function' ? part() : part);
+        if (part) reads.push(part());
         if (!archive.parts.length) archive = null;
       } else if (ARCHIVE.test(files[planned].name)) {
         archive = await openArchive(files[planned++]);
