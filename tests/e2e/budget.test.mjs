@@ -67,3 +67,29 @@ test('opened cold, each entry page fetches only what its budget counts before it
     assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
   }
 });
+
+test('while a later page loads, its footer waits for the screen instead of being pushed down by it', async () => {
+  const { context, page, problems } = await openPage(env.browser, { viewport: { width: 412, height: 915 } });
+  // The wasm is held back until the footer has been looked at, as on a slow link.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (r) => { await held; await r.continue(); });
+  await page.goto(`${env.base}plan.html#/results`);
+  const footer = page.locator('footer');
+  await page.getByText('Loading Crossroads…').waitFor();
+  assert.equal(await footer.isVisible(), false, 'no footer under the loading line');
+  release();
+  await appReady(page);
+  await page.locator('main h1').first().waitFor();
+  assert.equal(await footer.isVisible(), true, 'the footer is there once the screen is');
+  assert.ok(await footer.getByRole('link', { name: 'How the result is worked out' }).isVisible());
+  // No part of the page moved while it loaded (the footer was the one shift Lighthouse saw).
+  const shift = await page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list) => resolve(list.getEntries().reduce((s, e) => s + e.value, 0)))
+      .observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(0), 500);
+  }));
+  assert.ok(shift < 0.01, `layout shift while loading: ${shift}`);
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
