@@ -11,6 +11,7 @@ use crossroads::core::career::catalog::{
 use crossroads::core::career::gap::{gap, suggest_roles};
 use crossroads::core::career::person::SkillRatings;
 use crossroads::core::content::{Content, BUILTIN_CATALOG};
+use crossroads::core::json::{At, FromJson};
 use serde_json::{json, Value};
 
 fn with(file: &str, mutate: impl FnOnce(&mut Value)) -> Vec<String> {
@@ -123,7 +124,7 @@ fn conditions_are_read_by_their_key_and_a_wrong_one_says_why() {
     for cert in &cat.certifications {
         if let Some(c) = &cert.prerequisites {
             let written = serde_json::to_value(c).unwrap();
-            let back: Condition = serde_json::from_value(written.clone()).unwrap();
+            let back = Condition::from_json(&written, &At::TOP).unwrap();
             assert_eq!(&back, c, "{}", cert.id);
             object_keys(&written, &mut forms);
         }
@@ -791,3 +792,146 @@ const INTERNAL_WORDS: [&str; 12] = [
     "lorem",
     "s00",
 ];
+
+/// A catalog file with the wrong shape is named by file, path and what is
+/// wrong, in serde's words (the same messages the derived deserializers
+/// gave before the catalog was read through one JSON tree).
+#[test]
+fn a_catalog_of_the_wrong_shape_says_where_and_what() {
+    type Mutation = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(&str, Mutation, &str)> = vec![
+        ("roles", Box::new(|v| { v["roles"][1].as_object_mut().unwrap().remove("name"); }),
+            "roles.json: roles[1]: missing field `name`"),
+        ("skills", Box::new(|v| v["skills"][1]["levels"] = json!("five")),
+            "skills.json: skills[1].levels: invalid type: string \"five\", expected a sequence"),
+        ("skills", Box::new(|v| v["skills"][0]["colour"] = json!("red")),
+            "skills.json: skills[0].colour: unknown field `colour`, expected one of `id`, `name`, `category`, `description`, `levels`"),
+        ("roles", Box::new(|v| v["roles"][0]["track"] = json!("sideways")),
+            "roles.json: roles[0].track: unknown variant `sideways`, expected one of `management`, `hybrid`, `technical`, `both`"),
+        ("roles", Box::new(|v| v["roles"][0]["track"] = json!(2)),
+            "roles.json: roles[0].track: invalid type: integer `2`, expected variant identifier"),
+        ("roles", Box::new(|v| {
+            let skill = v["roles"][0]["requires"].as_object().unwrap().keys().next().unwrap().clone();
+            v["roles"][0]["requires"][skill]["level"] = json!(300);
+        }), "roles.json: roles[0].requires."),
+        ("roles", Box::new(|v| {
+            let skill = v["roles"][0]["requires"].as_object().unwrap().keys().next().unwrap().clone();
+            v["roles"][0]["requires"][skill]["importance"] = json!(-1);
+        }), "roles.json: roles[0].requires."),
+        ("certifications", Box::new(|v| v["certifications"][2]["study_hours"] = json!("forty")),
+            "certifications.json: certifications[2].study_hours: invalid type: string \"forty\", expected f64"),
+        ("certifications", Box::new(|v| v["certifications"][0]["sources"][0] = json!({"url": "https://example.org", "issuer": "yes"})),
+            "certifications.json: certifications[0].sources[0].issuer: invalid type: string \"yes\", expected a boolean"),
+        ("certifications", Box::new(|v| v["certifications"][0]["sources"][0] = json!(7)),
+            "certifications.json: certifications[0].sources[0]: invalid type: integer `7`, expected an address, or {\"url\", \"issuer\", \"page_date\"}"),
+        ("certifications", Box::new(|v| v["certifications"][0]["unconfirmed"] = json!(["weather"])),
+            "certifications.json: certifications[0].unconfirmed[0]: unknown variant `weather`, expected one of `prerequisites`, `exam`, `cost`, `renewal`, `study_hours`, `url`"),
+        ("activities", Box::new(|v| v["activities"][0]["counts_toward"][0] = json!({"fact": "months_leading_projects"})),
+            "activities.json: activities[0].counts_toward[0]: missing field `amount`"),
+        ("experience", Box::new(|v| v["facts"] = json!({})),
+            "experience.json: facts: invalid type: map, expected a sequence"),
+        ("experience", Box::new(|v| *v = json!([])),
+            "experience.json: $: invalid type: sequence, expected struct FactsFile"),
+    ];
+    for (file, mutate, expected) in cases {
+        let problems = with(file, mutate);
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "expected {expected:?}, got {problems:#?}"
+        );
+    }
+    // The level out of range names the number and the type it must fit.
+    let problems = with("roles", |v| {
+        let skill = v["roles"][0]["requires"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .next()
+            .unwrap()
+            .clone();
+        v["roles"][0]["requires"][skill]["level"] = json!(300);
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.ends_with(".level: invalid value: integer `300`, expected u8")),
+        "{problems:#?}"
+    );
+}
+
+/// The names an author writes for each choice are the ones the schema
+/// lists and the ones the app writes back.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_enum_name_matches_its_schema_and_reads_back() {
+    fn check<
+        T: FromJson + serde::Serialize + schemars::JsonSchema + PartialEq + std::fmt::Debug + Copy,
+    >(
+        names: &[(&str, T)],
+    ) {
+        let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap();
+        let listed: Vec<&str> = schema["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap())
+            .collect();
+        let ours: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        assert_eq!(ours, listed);
+        for (name, variant) in names {
+            assert_eq!(serde_json::to_value(variant).unwrap(), json!(name));
+            assert_eq!(T::from_json(&json!(name), &At::TOP).unwrap(), *variant);
+        }
+    }
+    check(CareerTrack::NAMES);
+    check(FactKind::NAMES);
+    check(crossroads::core::career::catalog::CertFact::NAMES);
+    check(crossroads::core::career::catalog::PromptWhen::NAMES);
+}
+
+/// What the app writes for a catalog (the schema's field names, the
+/// enums' names) reads back as the same catalog.
+#[test]
+fn the_shipped_catalog_reads_back_as_written() {
+    use crossroads::core::career::catalog::{
+        ActivitiesFile, CertificationsFile, FactsFile, PromptsFile, RolesFile, SkillsFile,
+    };
+    let cat = catalog();
+    let texts = [
+        serde_json::to_string(&SkillsFile {
+            schema: None,
+            skills: cat.skills.clone(),
+        }),
+        serde_json::to_string(&FactsFile {
+            schema: None,
+            facts: cat.facts.clone(),
+        }),
+        serde_json::to_string(&RolesFile {
+            schema: None,
+            roles: cat.roles.clone(),
+        }),
+        serde_json::to_string(&CertificationsFile {
+            schema: Some("schema/certifications.schema.json".into()),
+            certifications: cat.certifications.clone(),
+        }),
+        serde_json::to_string(&ActivitiesFile {
+            schema: None,
+            activities: cat.activities.clone(),
+        }),
+        serde_json::to_string(&PromptsFile {
+            schema: None,
+            prompts: cat.prompts.clone(),
+        }),
+    ]
+    .map(Result::unwrap);
+    let back = Catalog::from_texts(&CatalogTexts {
+        skills: &texts[0],
+        experience: &texts[1],
+        roles: &texts[2],
+        certifications: &texts[3],
+        activities: &texts[4],
+        prompts: &texts[5],
+    })
+    .unwrap();
+    assert_eq!(back, cat);
+}

@@ -31,6 +31,7 @@ use crossroads::core::career::person::MAX_LEVEL;
 use crossroads::core::cohort::Cohort;
 use crossroads::core::config::Config;
 use crossroads::core::content::{Content, BANK_JSON, BUILTIN_CATALOG};
+use crossroads::core::json::read_file;
 use crossroads::core::report::score_report;
 use crossroads::core::result_file::{decode_list, import, ResultFile};
 use crossroads::core::session::{Session, LAST_YEAR};
@@ -522,16 +523,15 @@ fn catalog_files() {
             // Only the mutated file is parsed; the others are the built-in ones.
             let mut cat = (*builtin).clone();
             let parsed = match key {
-                "skills" => serde_json::from_str::<SkillsFile>(text).map(|f| cat.skills = f.skills),
-                "experience" => {
-                    serde_json::from_str::<FactsFile>(text).map(|f| cat.facts = f.facts)
-                }
-                "roles" => serde_json::from_str::<RolesFile>(text).map(|f| cat.roles = f.roles),
-                "certifications" => serde_json::from_str::<CertificationsFile>(text)
+                "skills" => read_file::<SkillsFile>(key, text).map(|f| cat.skills = f.skills),
+                "experience" => read_file::<FactsFile>(key, text).map(|f| cat.facts = f.facts),
+                "roles" => read_file::<RolesFile>(key, text).map(|f| cat.roles = f.roles),
+                "certifications" => read_file::<CertificationsFile>(key, text)
                     .map(|f| cat.certifications = f.certifications),
-                "activities" => serde_json::from_str::<ActivitiesFile>(text)
-                    .map(|f| cat.activities = f.activities),
-                _ => serde_json::from_str::<PromptsFile>(text).map(|f| cat.prompts = f.prompts),
+                "activities" => {
+                    read_file::<ActivitiesFile>(key, text).map(|f| cat.activities = f.activities)
+                }
+                _ => read_file::<PromptsFile>(key, text).map(|f| cat.prompts = f.prompts),
             };
             if parsed.is_err() || !cat.validate().is_empty() {
                 return;

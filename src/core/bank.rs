@@ -15,7 +15,7 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -28,6 +28,15 @@ macro_rules! id_type {
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
                 Self(s.to_owned())
+            }
+        }
+
+        impl $crate::core::json::FromJson for $name {
+            fn from_json(
+                v: &serde_json::Value,
+                at: &$crate::core::json::At,
+            ) -> Result<Self, $crate::core::json::Fail> {
+                <String as $crate::core::json::FromJson>::from_json(v, at).map(Self)
             }
         }
 

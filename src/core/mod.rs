@@ -13,6 +13,7 @@ pub mod cohort_cli;
 pub mod compare;
 pub mod config;
 pub mod content;
+pub mod json;
 pub mod map;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parquet_export;

@@ -4,10 +4,12 @@
 
 use crate::core::map::{Map, Set};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::core::bank::id_type;
-use crate::core::problems::{parse_json, Problem};
+use crate::core::json::{read_file, variant, At, Fail, Fields, FromJson};
+use crate::core::problems::Problem;
 
 id_type!(
     /// Names a skill such as `financial_management`.
@@ -44,7 +46,7 @@ pub const MAX_PREREQUISITE_CHAIN: usize = 32;
 pub const MAX_FACT_VALUE: f64 = crate::core::session::MAX_FACT_VALUE;
 
 /// Where a role, certification or activity sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CareerTrack {
@@ -54,7 +56,7 @@ pub enum CareerTrack {
     Both,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
@@ -66,7 +68,7 @@ pub struct Skill {
     pub levels: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
@@ -76,7 +78,7 @@ pub enum FactKind {
     Flag,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FactOption {
@@ -85,7 +87,7 @@ pub struct FactOption {
 }
 
 /// A fact about a person's experience, asked once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
@@ -124,7 +126,7 @@ impl Fact {
 }
 
 /// What a role asks of one skill.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
@@ -132,7 +134,7 @@ pub struct Requirement {
     pub importance: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Role {
@@ -199,83 +201,55 @@ const CONDITION_KEYS: &[&str] = &[
     "all", "any", "label", "at_least", "one_of", "count_of", "cert",
 ];
 
-/// Read by the key the object carries, rather than by buffering the value
-/// and trying each form in turn (what `untagged` does: about 20 KB of the
-/// planner's wasm), with a message that says what is wrong.
-impl<'de> Deserialize<'de> for Condition {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Condition;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a condition: an object with one of all, any, at_least, one_of, count_of or cert")
+/// Read by the key the object carries, rather than by trying each form in
+/// turn (what serde's `untagged` does: about 20 KB of the planner's wasm),
+/// with a message that says what is wrong.
+impl FromJson for Condition {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        const FORMS: &str = "all, any, at_least, one_of, count_of or cert";
+        let object = v.as_object().ok_or_else(|| {
+            at.invalid_type(v, &format!("a condition: an object with one of {FORMS}"))
+        })?;
+        let f = Fields::of(v, at, "a condition", CONDITION_KEYS)?;
+        let mut forms = object.keys().filter(|k| *k != "label");
+        let (Some(form), None) = (forms.next(), forms.next()) else {
+            return Err(at.fail(if object.keys().any(|k| k != "label") {
+                format!("a condition has exactly one of {FORMS}")
+            } else {
+                format!("a condition needs one of {FORMS}")
+            }));
+        };
+        let label: Option<String> = f.opt("label")?;
+        let condition = match form.as_str() {
+            "all" => Condition::All {
+                all: f.req("all")?,
+                label,
+            },
+            "any" => Condition::Any {
+                any: f.req("any")?,
+                label,
+            },
+            _ if object.contains_key("label") => {
+                return Err(at.fail("only an all or any condition has a label"))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Condition, A::Error> {
-                let mut found: Option<Condition> = None;
-                let mut label: Option<Option<String>> = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    let condition = match key.as_str() {
-                        "label" => {
-                            if label.replace(map.next_value()?).is_some() {
-                                return Err(A::Error::duplicate_field("label"));
-                            }
-                            continue;
-                        }
-                        "all" => Condition::All {
-                            all: map.next_value()?,
-                            label: None,
-                        },
-                        "any" => Condition::Any {
-                            any: map.next_value()?,
-                            label: None,
-                        },
-                        "at_least" => Condition::AtLeast {
-                            at_least: map.next_value()?,
-                        },
-                        "one_of" => Condition::OneOf {
-                            one_of: map.next_value()?,
-                        },
-                        "count_of" => Condition::CountOf {
-                            count_of: map.next_value()?,
-                        },
-                        "cert" => Condition::Cert {
-                            cert: map.next_value()?,
-                        },
-                        other => return Err(A::Error::unknown_field(other, CONDITION_KEYS)),
-                    };
-                    if found.replace(condition).is_some() {
-                        return Err(A::Error::custom(
-                            "a condition has exactly one of all, any, at_least, one_of, count_of or cert",
-                        ));
-                    }
-                }
-                let mut condition = found.ok_or_else(|| {
-                    A::Error::custom(
-                        "a condition needs one of all, any, at_least, one_of, count_of or cert",
-                    )
-                })?;
-                match (&mut condition, label) {
-                    (
-                        Condition::All { label: l, .. } | Condition::Any { label: l, .. },
-                        Some(given),
-                    ) => *l = given,
-                    (_, Some(_)) => {
-                        return Err(A::Error::custom("only an all or any condition has a label"))
-                    }
-                    (_, None) => {}
-                }
-                Ok(condition)
-            }
-        }
-        deserializer.deserialize_map(V)
+            "at_least" => Condition::AtLeast {
+                at_least: f.req("at_least")?,
+            },
+            "one_of" => Condition::OneOf {
+                one_of: f.req("one_of")?,
+            },
+            "count_of" => Condition::CountOf {
+                count_of: f.req("count_of")?,
+            },
+            _ => Condition::Cert {
+                cert: f.req("cert")?,
+            },
+        };
+        Ok(condition)
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FactAtLeast {
@@ -283,7 +257,7 @@ pub struct FactAtLeast {
     pub value: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FactOneOf {
@@ -291,7 +265,7 @@ pub struct FactOneOf {
     pub values: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FactCountOf {
@@ -300,7 +274,7 @@ pub struct FactCountOf {
 }
 
 /// Sitting the exam before having the experience.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssociatePath {
@@ -328,46 +302,31 @@ pub struct Source {
     pub page_date: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Source {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Full {
-            url: String,
-            #[serde(default)]
-            issuer: bool,
-            #[serde(default)]
-            page_date: Option<String>,
+/// A bare address (older catalogs), or `{"url", "issuer", "page_date"}`.
+impl FromJson for Source {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        if let Some(url) = v.as_str() {
+            return Ok(Source {
+                url: url.to_owned(),
+                issuer: false,
+                page_date: None,
+            });
         }
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Source;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an address, or {\"url\", \"issuer\", \"page_date\"}")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Source, E> {
-                Ok(Source {
-                    url: v.to_owned(),
-                    issuer: false,
-                    page_date: None,
-                })
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Source, A::Error> {
-                let f = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(Source {
-                    url: f.url,
-                    issuer: f.issuer,
-                    page_date: f.page_date,
-                })
-            }
+        if !v.is_object() {
+            return Err(at.invalid_type(v, "an address, or {\"url\", \"issuer\", \"page_date\"}"));
         }
-        deserializer.deserialize_any(V)
+        let f = Fields::of(v, at, "", &["url", "issuer", "page_date"])?;
+        Ok(Source {
+            url: f.req("url")?,
+            issuer: f.or_default("issuer")?,
+            page_date: f.opt("page_date")?,
+        })
     }
 }
 
 /// A part of a certification's facts that could not be confirmed on the
 /// issuer's own page; the app shows it as unconfirmed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CertFact {
@@ -393,7 +352,7 @@ impl CertFact {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
@@ -422,7 +381,7 @@ pub struct Certification {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CountsToward {
@@ -430,7 +389,7 @@ pub struct CountsToward {
     pub amount: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
@@ -447,7 +406,7 @@ pub struct Activity {
 }
 
 /// When a mentor discussion prompt applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PromptWhen {
@@ -459,7 +418,7 @@ pub enum PromptWhen {
     General,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
@@ -471,13 +430,28 @@ pub struct Prompt {
 macro_rules! file_type {
     ($name:ident, $field:ident, $t:ty) => {
         /// One content file as written.
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub struct $name {
             #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
             pub schema: Option<String>,
             pub $field: Vec<$t>,
+        }
+
+        impl FromJson for $name {
+            fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+                let f = Fields::of(
+                    v,
+                    at,
+                    concat!("struct ", stringify!($name)),
+                    &["$schema", stringify!($field)],
+                )?;
+                Ok($name {
+                    schema: f.opt("$schema")?,
+                    $field: f.req(stringify!($field))?,
+                })
+            }
         }
     };
 }
@@ -487,6 +461,147 @@ file_type!(RolesFile, roles, Role);
 file_type!(CertificationsFile, certifications, Certification);
 file_type!(ActivitiesFile, activities, Activity);
 file_type!(PromptsFile, prompts, Prompt);
+
+/// A catalog type read from its JSON tree: the fields it may have, and
+/// each one read by name (`deny_unknown_fields`, `default` and `Option` as
+/// their serde attributes say for the schema).
+macro_rules! from_json {
+    ($t:ident { $($field:ident: $how:ident),* $(,)? }) => {
+        impl FromJson for $t {
+            fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+                let f = Fields::of(v, at, concat!("struct ", stringify!($t)), &[$(stringify!($field)),*])?;
+                Ok($t { $($field: f.$how(stringify!($field))?),* })
+            }
+        }
+    };
+}
+
+from_json!(Skill {
+    id: req,
+    name: req,
+    category: req,
+    description: req,
+    levels: req
+});
+from_json!(FactOption {
+    id: req,
+    label: req
+});
+from_json!(Fact {
+    id: req,
+    label: req,
+    help: opt,
+    kind: req,
+    unit: opt,
+    min: req,
+    max: req,
+    accrues: req,
+    options: req,
+    measure: opt,
+});
+from_json!(Requirement {
+    level: req,
+    importance: req
+});
+from_json!(Role {
+    id: req,
+    name: req,
+    track: req,
+    summary: req,
+    requires: req,
+    typical_experience: req,
+    typical_certifications: req,
+    core_certifications: or_default,
+    source: opt,
+});
+from_json!(FactAtLeast {
+    fact: req,
+    value: req
+});
+from_json!(FactOneOf {
+    fact: req,
+    values: req
+});
+from_json!(FactCountOf {
+    fact: req,
+    min: req
+});
+from_json!(AssociatePath {
+    name: req,
+    text: req,
+    window_years: opt
+});
+from_json!(Certification {
+    id: req,
+    name: req,
+    issuer: req,
+    track: req,
+    prerequisites: opt,
+    prerequisites_text: req,
+    associate_path: opt,
+    exam: req,
+    cost_usd: opt,
+    cost_text: req,
+    renewal: req,
+    study_hours: opt,
+    builds: req,
+    requires_certs: req,
+    url: req,
+    sources: req,
+    as_of: req,
+    unconfirmed: or_default,
+    notes: opt,
+});
+from_json!(CountsToward {
+    fact: req,
+    amount: req
+});
+from_json!(Activity {
+    id: req,
+    name: req,
+    description: req,
+    hours: req,
+    duration_months: req,
+    cost_usd: opt,
+    builds: req,
+    counts_toward: req,
+    track: req,
+    source: opt,
+});
+from_json!(Prompt {
+    id: req,
+    when: req,
+    text: req
+});
+
+/// The unit variants of an enum by the names `rename_all = "snake_case"`
+/// writes (a test checks both agree for every variant).
+macro_rules! variants {
+    ($t:ident { $($name:literal => $variant:ident),* $(,)? }) => {
+        impl $t {
+            /// Every variant with its name in the files.
+            pub const NAMES: &'static [(&'static str, $t)] = &[$(($name, $t::$variant)),*];
+        }
+        impl FromJson for $t {
+            fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+                variant(v, at, $t::NAMES)
+            }
+        }
+    };
+}
+
+variants!(CareerTrack {
+    "management" => Management, "hybrid" => Hybrid, "technical" => Technical, "both" => Both,
+});
+variants!(FactKind { "number" => Number, "choice" => Choice, "multi" => Multi, "flag" => Flag });
+variants!(CertFact {
+    "prerequisites" => Prerequisites, "exam" => Exam, "cost" => Cost, "renewal" => Renewal,
+    "study_hours" => StudyHours, "url" => Url,
+});
+variants!(PromptWhen {
+    "blind_spot" => BlindSpot, "hidden_strength" => HiddenStrength, "largest_gap" => LargestGap,
+    "track_decision" => TrackDecision, "hybrid" => Hybrid, "general" => General,
+});
 
 /// The texts of the six catalog files.
 pub struct CatalogTexts<'a> {
@@ -515,7 +630,7 @@ impl Catalog {
         let mut problems = Vec::new();
         macro_rules! load {
             ($file:expr, $text:expr, $t:ty) => {
-                match parse_json::<$t>($file, $text) {
+                match read_file::<$t>($file, $text) {
                     Ok(v) => Some(v),
                     Err(p) => {
                         problems.push(p);
