@@ -264,6 +264,7 @@ fn an_earlier_layout_must_name_another_version() {
 /// duplicates among them) took 28.8 s when each id was looked up in a list.
 #[test]
 fn a_bank_of_a_hundred_thousand_questions_is_checked_at_once() {
+    use crossroads::core::json::FromJson;
     let mut v = shipped();
     let template = v["items"][0].clone();
     let items = v["items"].as_array_mut().unwrap();
@@ -273,7 +274,7 @@ fn a_bank_of_a_hundred_thousand_questions_is_checked_at_once() {
         item["id"] = json!(format!("bulk{}", if i % 1000 == 999 { 0 } else { i }));
         items.push(item);
     }
-    let bank: Bank = serde_json::from_value(v).unwrap();
+    let bank = <Bank as FromJson>::from_json(&v, &crossroads::core::json::At::TOP).unwrap();
     let started = std::time::Instant::now();
     let problems = bank.validate("bank.json");
     let took = started.elapsed();
@@ -293,6 +294,7 @@ fn a_bank_of_a_hundred_thousand_questions_is_checked_at_once() {
 #[test]
 fn an_item_whose_kind_and_fields_disagree_names_the_item_and_the_fault() {
     use crossroads::core::bank::{Item, ItemError, ItemId, RawItem};
+    use crossroads::core::json::{At, FromJson};
     let id = || ItemId::from("q9");
     let option = json!([{ "id": "a", "text": "A", "weights": {} }]);
     let cases: Vec<(Value, ItemError, &str)> = vec![
@@ -323,12 +325,12 @@ fn an_item_whose_kind_and_fields_disagree_names_the_item_and_the_fault() {
         ),
     ];
     for (raw, variant, message) in cases {
-        let parsed: RawItem = serde_json::from_value(raw.clone()).expect("the raw item reads");
+        let parsed = RawItem::from_json(&raw, &At::TOP).expect("the raw item reads");
         let err = Item::try_from(parsed).unwrap_err();
         assert_eq!(err, variant, "{raw}");
         assert_eq!(err.to_string(), message, "{raw}");
-        let through_serde = serde_json::from_value::<Item>(raw).unwrap_err().to_string();
-        assert_eq!(through_serde, message);
+        let read = Item::from_json(&raw, &At::TOP).unwrap_err();
+        assert_eq!(read.message, message);
     }
 }
 
@@ -374,4 +376,65 @@ fn content_is_the_same_when_it_is_the_same_load() {
         catalog: reloaded.catalog.clone(),
     };
     assert_ne!(loaded, same_bank_other_catalog);
+}
+
+/// A bank of the wrong shape is named by path and what is wrong, in serde's
+/// words (the messages the derived deserializers gave before the bank was
+/// read through one JSON tree).
+#[test]
+fn a_bank_of_the_wrong_shape_says_where_and_what() {
+    type Mutation = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(Mutation, &str)> = vec![
+        (Box::new(|v| { v.as_object_mut().unwrap().remove("title"); }),
+            "bank.json: $: missing field `title`"),
+        (Box::new(|v| v["dimensions"][2]["track"] = json!("sideways")),
+            "bank.json: dimensions[2].track: unknown variant `sideways`, expected one of `management`, `technical`, `hybrid`, `neither`"),
+        (Box::new(|v| v["dimensions"][0]["weight"] = json!("heavy")),
+            "bank.json: dimensions[0].weight: invalid type: string \"heavy\", expected f64"),
+        (Box::new(|v| v["items"][0]["kind"] = json!("essay")),
+            "bank.json: items[0].kind: unknown variant `essay`, expected `likert` or `scenario`"),
+        (Box::new(|v| v["tracks"]["middle"] = json!({"both": "b"})),
+            "bank.json: tracks.middle: missing field `neither`"),
+        (Box::new(|v| v["sources"][1]["publisher"] = json!(3)),
+            "bank.json: sources[1].publisher: invalid type: integer `3`, expected a string"),
+        (Box::new(|v| {
+            let i = v["items"].as_array().unwrap().iter().position(|it| it["kind"] == "scenario").unwrap();
+            let dim = v["dimensions"][0]["id"].clone();
+            v["items"][i]["options"][0]["weights"][dim.as_str().unwrap()] = json!(3_000_000_000u64);
+        }), "expected i32"),
+        (Box::new(|v| v["earlier"] = json!([{"version": "0.9", "items": [{"id": "q1", "order": 2}]}])),
+            "bank.json: earlier[0].items[0].order: unknown field `order`, expected `id` or `options`"),
+    ];
+    for (mutate, expected) in cases {
+        let problems = problems_after(mutate);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with(expected)
+                    || (!expected.contains(':') && p.contains(expected))),
+            "expected {expected:?}, got {problems:#?}"
+        );
+    }
+}
+
+/// The track names an author writes are the ones the schema lists.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn track_names_match_the_schema() {
+    use crossroads::core::bank::Track;
+    use crossroads::core::json::{At, FromJson};
+    let schema = serde_json::to_value(schemars::schema_for!(Track)).unwrap();
+    // Documented variants are listed one by one, each with its words.
+    let listed: Vec<&str> = schema["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["const"].as_str().or(v["enum"][0].as_str()).unwrap())
+        .collect();
+    let ours: Vec<&str> = Track::NAMES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(ours, listed);
+    for (name, track) in Track::NAMES {
+        assert_eq!(serde_json::to_value(track).unwrap(), json!(name));
+        assert_eq!(Track::from_json(&json!(name), &At::TOP).unwrap(), *track);
+    }
 }

@@ -1,9 +1,11 @@
 //! The aptitude question bank: dimensions, Likert statements and workplace
 //! scenarios, as loaded from `questions/bank.json` and validated.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::problems::{parse_json, Problem};
+use super::json::{read_file, variant, At, Fail, Fields, FromJson};
+use super::problems::Problem;
 
 /// The least number of items a dimension needs to be measured reliably
 /// (published practice: 6–10 items per scale for α ≥ 0.70).
@@ -69,7 +71,7 @@ id_type!(
 
 /// The track a dimension points to.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
     /// Counts toward management in the leaning.
@@ -116,7 +118,7 @@ impl Track {
 
 /// A whole bank as the author wrote it.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
     /// Lets editors find the schema; ignored by Crossroads.
@@ -140,7 +142,7 @@ pub struct Bank {
 
 /// The question order of one earlier bank version.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
     pub version: String,
@@ -150,7 +152,7 @@ pub struct Layout {
 /// One question of an earlier version: its id and, for a scenario, its
 /// option ids in order.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LayoutItem {
     pub id: ItemId,
@@ -160,7 +162,7 @@ pub struct LayoutItem {
 
 /// What each of the three outcomes means.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tracks {
     pub management: TrackInfo,
@@ -174,7 +176,7 @@ pub struct Tracks {
 
 /// The two readings of a result in the middle.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Middle {
     /// Drawn to both tracks: a mixed role such as team lead may fit.
@@ -184,7 +186,7 @@ pub struct Middle {
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrackInfo {
     pub name: String,
@@ -194,7 +196,7 @@ pub struct TrackInfo {
 
 /// A published article the content draws on.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: SourceId,
@@ -207,7 +209,7 @@ pub struct Source {
 
 /// One scale of the questionnaire. A high score means the `high_means` pole.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: DimensionId,
@@ -226,7 +228,7 @@ pub struct Dimension {
 /// Read from JSON as a flat [`RawItem`] (so that serde errors keep their
 /// exact position) and turned into this enum once its kind is checked.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(try_from = "RawItem", tag = "kind", rename_all = "snake_case")]
 pub enum Item {
     /// A statement answered on the five-point agreement scale.
@@ -236,9 +238,11 @@ pub enum Item {
 }
 
 /// An item as written: the fields of every kind, checked in `TryFrom`.
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(schemars::JsonSchema),
+    serde(deny_unknown_fields)
+)]
 pub struct RawItem {
     id: ItemId,
     kind: ItemKind,
@@ -248,9 +252,12 @@ pub struct RawItem {
     options: Option<Vec<ScenarioOption>>,
 }
 
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(schemars::JsonSchema),
+    serde(rename_all = "snake_case")
+)]
+#[derive(Clone, Copy)]
 enum ItemKind {
     Likert,
     Scenario,
@@ -311,7 +318,7 @@ impl TryFrom<RawItem> for Item {
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LikertItem {
     pub id: ItemId,
@@ -322,7 +329,7 @@ pub struct LikertItem {
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioItem {
     pub id: ItemId,
@@ -331,12 +338,148 @@ pub struct ScenarioItem {
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioOption {
     pub id: OptionId,
     pub text: String,
     pub weights: crate::core::map::Map<DimensionId, i32>,
+}
+
+/// A bank type read from its JSON tree (`core::json`): the fields it may
+/// have, each read by name, as its serde attributes say for the schema.
+macro_rules! from_json {
+    ($t:ident { $($field:ident: $how:ident),* $(,)? }) => {
+        impl FromJson for $t {
+            fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+                let f = Fields::of(v, at, concat!("struct ", stringify!($t)), &[$(stringify!($field)),*])?;
+                Ok($t { $($field: f.$how(stringify!($field))?),* })
+            }
+        }
+    };
+}
+
+impl FromJson for Bank {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        const FIELDS: &[&str] = &[
+            "$schema",
+            "id",
+            "version",
+            "title",
+            "scale",
+            "tracks",
+            "switching_note",
+            "sources",
+            "dimensions",
+            "items",
+            "earlier",
+        ];
+        let f = Fields::of(v, at, "struct Bank", FIELDS)?;
+        Ok(Bank {
+            schema: f.opt("$schema")?,
+            id: f.req("id")?,
+            version: f.req("version")?,
+            title: f.req("title")?,
+            scale: f.req("scale")?,
+            tracks: f.req("tracks")?,
+            switching_note: f.req("switching_note")?,
+            sources: f.req("sources")?,
+            dimensions: f.req("dimensions")?,
+            items: f.req("items")?,
+            earlier: f.or_default("earlier")?,
+        })
+    }
+}
+from_json!(Layout {
+    version: req,
+    items: req
+});
+from_json!(LayoutItem {
+    id: req,
+    options: or_default
+});
+from_json!(Tracks {
+    management: req,
+    hybrid: req,
+    technical: req,
+    middle: opt
+});
+from_json!(Middle {
+    both: req,
+    neither: req
+});
+from_json!(TrackInfo {
+    name: req,
+    summary: req,
+    criteria: req
+});
+from_json!(Source {
+    id: req,
+    title: req,
+    publisher: opt,
+    author: opt,
+    date: opt,
+    used_for: req
+});
+from_json!(Dimension {
+    id: req,
+    name: req,
+    track: req,
+    weight: req,
+    high_means: req,
+    low_means: req,
+    why: req,
+    source: req,
+});
+from_json!(ScenarioOption {
+    id: req,
+    text: req,
+    weights: req
+});
+from_json!(RawItem {
+    id: req,
+    kind: req,
+    text: req,
+    dimension: opt,
+    reverse: opt,
+    options: opt
+});
+
+impl Track {
+    /// Every track with its name in the files.
+    pub const NAMES: &'static [(&'static str, Track)] = &[
+        ("management", Track::Management),
+        ("technical", Track::Technical),
+        ("hybrid", Track::Hybrid),
+        ("neither", Track::Neither),
+    ];
+}
+
+impl FromJson for Track {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        variant(v, at, Track::NAMES)
+    }
+}
+
+impl FromJson for ItemKind {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        variant(
+            v,
+            at,
+            &[
+                ("likert", ItemKind::Likert),
+                ("scenario", ItemKind::Scenario),
+            ],
+        )
+    }
+}
+
+/// An item is read with the fields of every kind, then checked against
+/// its kind; a mismatch is reported at the item.
+impl FromJson for Item {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        Item::try_from(RawItem::from_json(v, at)?).map_err(|e| at.fail(e.to_string()))
+    }
 }
 
 impl Item {
@@ -365,7 +508,7 @@ impl Bank {
     /// Parses a bank without validating it: for a bank already validated,
     /// such as the built-in one (its tests validate it).
     pub fn parse(file: &str, text: &str) -> Result<Bank, Vec<Problem>> {
-        parse_json(file, text).map_err(|p| vec![p])
+        read_file(file, text).map_err(|p| vec![p])
     }
 
     /// Parses and validates a bank. Returns every problem found, not only the

@@ -1,15 +1,17 @@
-//! Content read through one JSON tree. A catalog file is parsed once into
-//! a `serde_json::Value` (the parser every page already carries for result
-//! files) and each type is then read from that tree by [`FromJson`],
-//! with the JSON path of whatever is wrong.
+//! Content read through one JSON tree. A content file (the question bank,
+//! each catalog file) is parsed once into a `serde_json::Value` and each
+//! type is then read from that tree by [`FromJson`], with the JSON path of
+//! whatever is wrong.
 //!
 //! Why not `#[derive(Deserialize)]`: serde compiles the whole text parser
-//! into each type's deserializer, once per type, and the catalog has about
-//! twenty types. Reading them from the tree instead took the later pages'
-//! wasm down by about 13 KB gzip each (plan.html, docs/size.md). The
-//! messages follow serde's (`missing field `id``, `unknown field `x`,
-//! expected one of …`, `invalid type: string "yes", expected a boolean`),
-//! and the paths are the ones [`super::problems::path_at`] gives.
+//! into each type's deserializer, once per type, and the content has about
+//! thirty types; the tree's parser is compiled once (and the later pages
+//! carry it anyway, for result files). Reading the catalog and the bank
+//! from the tree took 5–7 KB gzip off each later page and a little off the
+//! first visit (docs/size.md). The messages follow serde's (`missing field
+//! `id``, `unknown field `x`, expected one of …`, `invalid type: string
+//! "yes", expected a boolean`); the paths are the ones
+//! [`super::problems::path_at`] gives for a syntax error.
 
 use serde_json::{Map as Object, Value};
 
@@ -178,6 +180,18 @@ fn whole(v: &Value, at: &At, max: u64, name: &str) -> Result<u64, Fail> {
 impl FromJson for u8 {
     fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
         whole(v, at, u8::MAX.into(), "u8").map(|x| x as u8)
+    }
+}
+
+impl FromJson for i32 {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        match v {
+            Value::Number(n) if !n.is_f64() => n
+                .as_i64()
+                .and_then(|x| i32::try_from(x).ok())
+                .ok_or_else(|| at.fail(format!("invalid value: integer `{n}`, expected i32"))),
+            _ => Err(at.invalid_type(v, "i32")),
+        }
     }
 }
 
