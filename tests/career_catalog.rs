@@ -935,3 +935,20 @@ fn the_shipped_catalog_reads_back_as_written() {
     .unwrap();
     assert_eq!(back, cat);
 }
+
+/// Of two keys a type does not have, the one written first is named: the
+/// tree keeps the file's order.
+#[test]
+fn the_first_unknown_key_as_written_is_named() {
+    let problems = with("skills", |v| {
+        let skill = v["skills"][0].as_object_mut().unwrap();
+        skill.insert("zeta".into(), json!(1));
+        skill.insert("alpha".into(), json!(2));
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("skills.json: skills[0].zeta: unknown field `zeta`")),
+        "{problems:#?}"
+    );
+}
