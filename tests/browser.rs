@@ -228,3 +228,20 @@ async fn an_answer_is_saved_after_the_input_and_at_once_when_the_page_is_left() 
     window.location().set_hash("").unwrap();
     local().clear().unwrap();
 }
+
+/// The branding's contrast check, computed with the browser's `Math.pow`,
+/// gives WCAG's reference ratios and refuses an accent too pale for white
+/// text.
+#[wasm_bindgen_test]
+fn brand_colours_are_checked_with_wcag_ratios_in_the_browser() {
+    use crossroads::core::config::{contrast, Config};
+    assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 0.01);
+    assert!((contrast((0x1f, 0x4e, 0x79), (255, 255, 255)) - 8.66).abs() < 0.05);
+    assert!((contrast((0x77, 0x77, 0x77), (255, 255, 255)) - 4.48).abs() < 0.01);
+    assert!(Config::from_json(r##"{"accent": "#1f4e79"}"##).is_ok());
+    let pale = Config::from_json(r##"{"accent": "#9ab0c4"}"##).unwrap_err();
+    assert!(
+        pale.iter().any(|p| p.path == "accent"),
+        "a pale accent is named: {pale:?}"
+    );
+}

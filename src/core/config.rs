@@ -179,6 +179,18 @@ fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {
     Some((c(0)?, c(2)?, c(4)?))
 }
 
+/// `x` to the power `y`. In the browser, its own `Math.pow`: Rust's `powf`
+/// is libm's `pow`, about 1.4 KB of wasm, which every page carried for
+/// this one use (the branding's contrast check).
+#[cfg(target_arch = "wasm32")]
+fn pow(x: f64, y: f64) -> f64 {
+    js_sys::Math::pow(x, y)
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn pow(x: f64, y: f64) -> f64 {
+    x.powf(y)
+}
+
 /// WCAG 2 contrast ratio of two sRGB colours.
 pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     fn lum((r, g, b): (u8, u8, u8)) -> f64 {
@@ -187,7 +199,7 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
             if c <= 0.03928 {
                 c / 12.92
             } else {
-                ((c + 0.055) / 1.055).powf(2.4)
+                pow((c + 0.055) / 1.055, 2.4)
             }
         };
         0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
