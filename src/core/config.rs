@@ -2,16 +2,18 @@
 //! `index.html`, naming its branding and any content files that replace the
 //! built-in ones. Validated like content: every problem with its JSON path.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::problems::{parse_json, Problem};
+use super::json::{read_file, At, Fail, Fields, FromJson};
+use super::problems::Problem;
 
 /// The file the app looks for beside `index.html`.
 pub const CONFIG_FILE: &str = "crossroads.json";
 
 /// Branding and content overrides.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Lets editors find the schema; ignored by Crossroads.
@@ -36,7 +38,7 @@ pub struct Config {
 
 /// Which content files to load instead of the built-in ones.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentFiles {
     #[serde(default)]
@@ -53,6 +55,37 @@ pub struct ContentFiles {
     pub activities: Option<String>,
     #[serde(default)]
     pub prompts: Option<String>,
+}
+
+impl FromJson for Config {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        const FIELDS: &[&str] = &["$schema", "name", "logo", "accent", "welcome", "content"];
+        let f = Fields::of(v, at, "struct Config", FIELDS)?;
+        Ok(Config {
+            schema: f.opt("$schema")?,
+            name: f.opt("name")?,
+            logo: f.opt("logo")?,
+            accent: f.opt("accent")?,
+            welcome: f.opt("welcome")?,
+            content: f.or_default("content")?,
+        })
+    }
+}
+
+impl FromJson for ContentFiles {
+    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+        let keys = super::program::CONTENT_FILES.map(|(key, _)| key);
+        let f = Fields::of(v, at, "struct ContentFiles", &keys)?;
+        Ok(ContentFiles {
+            bank: f.opt("bank")?,
+            skills: f.opt("skills")?,
+            experience: f.opt("experience")?,
+            roles: f.opt("roles")?,
+            certifications: f.opt("certifications")?,
+            activities: f.opt("activities")?,
+            prompts: f.opt("prompts")?,
+        })
+    }
 }
 
 impl ContentFiles {
@@ -76,7 +109,7 @@ impl ContentFiles {
 impl Config {
     /// Parses and validates `crossroads.json`.
     pub fn from_json(text: &str) -> Result<Config, Vec<Problem>> {
-        let config: Config = parse_json(CONFIG_FILE, text).map_err(|p| vec![p])?;
+        let config: Config = read_file(CONFIG_FILE, text).map_err(|p| vec![p])?;
         let problems = config.validate();
         if problems.is_empty() {
             Ok(config)
