@@ -1,16 +1,16 @@
 //! Content read through one JSON tree. A content file (the question bank,
-//! each catalog file) is parsed once into a `serde_json::Value` and each
-//! type is then read from that tree by [`FromJson`], with the JSON path of
-//! whatever is wrong.
+//! each catalog file, a program's `crossroads.json`) is parsed once into a
+//! `serde_json::Value`, and each type is then read from that tree by
+//! [`FromJson`], with the JSON path of whatever is wrong.
 //!
 //! Why not `#[derive(Deserialize)]`: serde compiles the whole text parser
 //! into each type's deserializer, once per type, and the content has about
 //! thirty types; the tree's parser is compiled once (and the later pages
-//! carry it anyway, for result files). Reading the catalog and the bank
-//! from the tree took 5–7 KB gzip off each later page and a little off the
-//! first visit (docs/size.md). The messages follow serde's (`missing field
-//! `id``, `unknown field `x`, expected one of …`, `invalid type: string
-//! "yes", expected a boolean`); the paths are the ones
+//! carry it anyway, for result files). Reading the content and the config
+//! from the tree took 8–11 KB gzip off each later page and about 2 KB off
+//! the first visit (docs/size.md). The messages follow serde's (`missing
+//! field `id``, `unknown field `x`, expected one of …`, `invalid type:
+//! string "yes", expected a boolean`); the paths are the ones
 //! [`super::problems::path_at`] gives for a syntax error.
 
 use serde_json::{Map as Object, Value};
