@@ -274,7 +274,14 @@ fn a_bank_of_a_hundred_thousand_questions_is_checked_at_once() {
         item["id"] = json!(format!("bulk{}", if i % 1000 == 999 { 0 } else { i }));
         items.push(item);
     }
-    let bank = <Bank as FromJson>::from_json(&v, &crossroads::core::json::At::TOP).unwrap();
+    let bank = {
+        let text = v.to_string();
+        <Bank as FromJson>::from_json(
+            &crossroads::core::json::Json::parse(&text).unwrap(),
+            &crossroads::core::json::At::TOP,
+        )
+    }
+    .unwrap();
     let started = std::time::Instant::now();
     let problems = bank.validate("bank.json");
     let took = started.elapsed();
@@ -294,7 +301,7 @@ fn a_bank_of_a_hundred_thousand_questions_is_checked_at_once() {
 #[test]
 fn an_item_whose_kind_and_fields_disagree_names_the_item_and_the_fault() {
     use crossroads::core::bank::{Item, ItemError, ItemId, RawItem};
-    use crossroads::core::json::{At, FromJson};
+    use crossroads::core::json::{At, FromJson, Json};
     let id = || ItemId::from("q9");
     let option = json!([{ "id": "a", "text": "A", "weights": {} }]);
     let cases: Vec<(Value, ItemError, &str)> = vec![
@@ -325,11 +332,13 @@ fn an_item_whose_kind_and_fields_disagree_names_the_item_and_the_fault() {
         ),
     ];
     for (raw, variant, message) in cases {
-        let parsed = RawItem::from_json(&raw, &At::TOP).expect("the raw item reads");
+        let text = raw.to_string();
+        let tree = Json::parse(&text).unwrap();
+        let parsed = RawItem::from_json(&tree, &At::TOP).expect("the raw item reads");
         let err = Item::try_from(parsed).unwrap_err();
         assert_eq!(err, variant, "{raw}");
         assert_eq!(err.to_string(), message, "{raw}");
-        let read = Item::from_json(&raw, &At::TOP).unwrap_err();
+        let read = Item::from_json(&tree, &At::TOP).unwrap_err();
         assert_eq!(read.message, message);
     }
 }
@@ -422,7 +431,7 @@ fn a_bank_of_the_wrong_shape_says_where_and_what() {
 #[test]
 fn track_names_match_the_schema() {
     use crossroads::core::bank::Track;
-    use crossroads::core::json::{At, FromJson};
+    use crossroads::core::json::{At, FromJson, Json};
     let schema = serde_json::to_value(schemars::schema_for!(Track)).unwrap();
     // Documented variants are listed one by one, each with its words.
     let listed: Vec<&str> = schema["oneOf"]
@@ -435,6 +444,9 @@ fn track_names_match_the_schema() {
     assert_eq!(ours, listed);
     for (name, track) in Track::NAMES {
         assert_eq!(serde_json::to_value(track).unwrap(), json!(name));
-        assert_eq!(Track::from_json(&json!(name), &At::TOP).unwrap(), *track);
+        assert_eq!(
+            Track::from_json(&Json::parse(&json!(name).to_string()).unwrap(), &At::TOP).unwrap(),
+            *track
+        );
     }
 }

@@ -2,9 +2,8 @@
 //! scenarios, as loaded from `questions/bank.json` and validated.
 
 use serde::Serialize;
-use serde_json::Value;
 
-use super::json::{read_file, variant, At, Fail, Fields, FromJson};
+use super::json::{read_file, variant, At, Fail, Fields, FromJson, Json};
 use super::problems::Problem;
 
 /// The least number of items a dimension needs to be measured reliably
@@ -35,7 +34,7 @@ macro_rules! id_type {
 
         impl $crate::core::json::FromJson for $name {
             fn from_json(
-                v: &serde_json::Value,
+                v: &$crate::core::json::Json,
                 at: &$crate::core::json::At,
             ) -> Result<Self, $crate::core::json::Fail> {
                 <String as $crate::core::json::FromJson>::from_json(v, at).map(Self)
@@ -351,7 +350,7 @@ pub struct ScenarioOption {
 macro_rules! from_json {
     ($t:ident { $($field:ident: $how:ident),* $(,)? }) => {
         impl FromJson for $t {
-            fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+            fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
                 let f = Fields::of(v, at, concat!("struct ", stringify!($t)), &[$(stringify!($field)),*])?;
                 Ok($t { $($field: f.$how(stringify!($field))?),* })
             }
@@ -360,7 +359,7 @@ macro_rules! from_json {
 }
 
 impl FromJson for Bank {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         const FIELDS: &[&str] = &[
             "$schema",
             "id",
@@ -456,13 +455,13 @@ impl Track {
 }
 
 impl FromJson for Track {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         variant(v, at, Track::NAMES)
     }
 }
 
 impl FromJson for ItemKind {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         variant(
             v,
             at,
@@ -477,7 +476,7 @@ impl FromJson for ItemKind {
 /// An item is read with the fields of every kind, then checked against
 /// its kind; a mismatch is reported at the item.
 impl FromJson for Item {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         Item::try_from(RawItem::from_json(v, at)?).map_err(|e| at.fail(e.to_string()))
     }
 }

@@ -3,9 +3,8 @@
 //! built-in ones. Validated like content: every problem with its JSON path.
 
 use serde::Serialize;
-use serde_json::Value;
 
-use super::json::{read_file, At, Fail, Fields, FromJson};
+use super::json::{read_file, At, Fail, Fields, FromJson, Json};
 use super::problems::Problem;
 
 /// The file the app looks for beside `index.html`.
@@ -58,7 +57,7 @@ pub struct ContentFiles {
 }
 
 impl FromJson for Config {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         const FIELDS: &[&str] = &["$schema", "name", "logo", "accent", "welcome", "content"];
         let f = Fields::of(v, at, "struct Config", FIELDS)?;
         Ok(Config {
@@ -73,7 +72,7 @@ impl FromJson for Config {
 }
 
 impl FromJson for ContentFiles {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         let keys = super::program::CONTENT_FILES.map(|(key, _)| key);
         let f = Fields::of(v, at, "struct ContentFiles", &keys)?;
         Ok(ContentFiles {

@@ -1,19 +1,186 @@
 //! Content read through one JSON tree. A content file (the question bank,
 //! each catalog file, a program's `crossroads.json`) is parsed once into a
-//! `serde_json::Value`, and each type is then read from that tree by
+//! [`Json`] tree, and each type is then read from that tree by
 //! [`FromJson`], with the JSON path of whatever is wrong.
 //!
 //! Why not `#[derive(Deserialize)]`: serde compiles the whole text parser
 //! into each type's deserializer, once per type, and the content has about
-//! thirty types; the tree's parser is compiled once (and the later pages
-//! carry it anyway, for result files). Reading the content and the config
-//! from the tree took 8–11 KB gzip off each later page and about 2 KB off
+//! thirty types; the tree's parser is compiled once. Reading the content and the config
+//! from the tree took 10–15 KB gzip off each later page and about 4 KB off
 //! the first visit (docs/size.md). The messages follow serde's (`missing
 //! field `id``, `unknown field `x`, expected one of …`, `invalid type:
 //! string "yes", expected a boolean`); the paths are the ones
 //! [`super::problems::path_at`] gives for a syntax error.
+//!
+//! The tree is the file's own: strings borrowed from the text where they
+//! have no escapes, objects as their keys and values in the file's order,
+//! and a key written twice in one object refused (as serde's derived
+//! readers refuse a field written twice). `serde_json::Value` was tried
+//! first: it allocates every string and hashes every key, and made the
+//! later pages' start-up parse of the built-in content 2.5× slower
+//! (0.9 → 3.4 ms natively); this tree keeps it near the derived readers'.
 
-use serde_json::{Map as Object, Value};
+/// A JSON value as parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'a> {
+    Null,
+    Bool(bool),
+    /// A whole number that fits `u64`.
+    U64(u64),
+    /// A negative whole number.
+    I64(i64),
+    /// A number with a fraction or an exponent.
+    F64(f64),
+    Str(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Object<'a>),
+}
+
+/// An object's members in the file's order, each key once.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
+
+impl<'a> Object<'a> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_ref())
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a> Json<'a> {
+    /// Parses `text` (serde_json's parser, positions and all).
+    pub fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    /// Any number, as serde reads one into an `f64`.
+    pub fn as_f64(&self) -> Option<f64> {
+        match *self {
+            Json::U64(x) => Some(x as f64),
+            Json::I64(x) => Some(x as f64),
+            Json::F64(x) => Some(x),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&[Json<'a>]> {
+        match self {
+            Json::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Json::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+    pub fn is_object(&self) -> bool {
+        matches!(self, Json::Object(_))
+    }
+}
+
+/// Read for any shorter lifetime than the text's, so that a tree can sit
+/// in a derived type that borrows (a result file's head).
+impl<'de: 'a, 'a> Deserialize<'de> for Json<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Json<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Json<'de>, E> {
+                Ok(Json::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Json<'de>, E> {
+                Ok(Json::Bool(b))
+            }
+            fn visit_u64<E>(self, x: u64) -> Result<Json<'de>, E> {
+                Ok(Json::U64(x))
+            }
+            fn visit_i64<E>(self, x: i64) -> Result<Json<'de>, E> {
+                Ok(if x >= 0 {
+                    Json::U64(x as u64)
+                } else {
+                    Json::I64(x)
+                })
+            }
+            fn visit_f64<E>(self, x: f64) -> Result<Json<'de>, E> {
+                Ok(Json::F64(x))
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Json<'de>, E> {
+                Ok(Json::Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Json<'de>, E> {
+                Ok(Json::Str(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Json<'de>, E> {
+                Ok(Json::Str(Cow::Owned(s)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Json::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
+                let mut members: Vec<(Cow<'de, str>, Json<'de>)> = Vec::new();
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if members.iter().any(|(k, _)| *k == key.0) {
+                        return Err(A::Error::custom(format!("duplicate field `{}`", key.0)));
+                    }
+                    members.push((key.0, map.next_value()?));
+                }
+                Ok(Json::Object(Object(members)))
+            }
+        }
+        let tree: Json<'de> = deserializer.deserialize_any(V)?;
+        Ok(tree)
+    }
+}
+
+/// An object's key, borrowed from the text when it has no escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Json::deserialize(deserializer)? {
+            Json::Str(s) => Ok(Key(s)),
+            _ => Err(D::Error::custom("a key is a string")),
+        }
+    }
+}
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 
 use super::map::{Map, MAX_ENTRIES};
 use super::problems::{number, Problem};
@@ -95,7 +262,7 @@ impl<'a> At<'a> {
     }
 
     /// serde's message for a value of the wrong kind.
-    pub fn invalid_type(&self, found: &Value, expected: &str) -> Fail {
+    pub fn invalid_type(&self, found: &Json, expected: &str) -> Fail {
         self.fail(format!(
             "invalid type: {}, expected {expected}",
             unexpected(found)
@@ -117,34 +284,33 @@ impl Fail {
 }
 
 /// A value as serde names it in a message.
-fn unexpected(v: &Value) -> String {
+fn unexpected(v: &Json) -> String {
     match v {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) if n.is_f64() => {
-            format!("floating point `{}`", number(n.as_f64().unwrap_or(0.0)))
-        }
-        Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
-        Value::Array(_) => "sequence".to_owned(),
-        Value::Object(_) => "map".to_owned(),
+        Json::Null => "null".to_owned(),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::F64(x) => format!("floating point `{}`", number(*x)),
+        Json::U64(x) => format!("integer `{x}`"),
+        Json::I64(x) => format!("integer `{x}`"),
+        Json::Str(s) => format!("string {s:?}"),
+        Json::Array(_) => "sequence".to_owned(),
+        Json::Object(_) => "map".to_owned(),
     }
 }
 
 /// A type read from a JSON tree.
 pub trait FromJson: Sized {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail>;
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail>;
 }
 
 /// Parses `text` and reads it as `T`; a syntax error is placed by its line
 /// and column, any other problem by the path where it was found.
 pub fn read_file<T: FromJson>(file: &str, text: &str) -> Result<T, Problem> {
-    let tree: Value = super::problems::parse_json(file, text)?;
+    let tree: Json = super::problems::parse_json(file, text)?;
     T::from_json(&tree, &At::TOP).map_err(|f| f.in_file(file))
 }
 
 impl FromJson for String {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         v.as_str()
             .map(str::to_owned)
             .ok_or_else(|| at.invalid_type(v, "a string"))
@@ -152,67 +318,63 @@ impl FromJson for String {
 }
 
 impl FromJson for bool {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         v.as_bool().ok_or_else(|| at.invalid_type(v, "a boolean"))
     }
 }
 
 impl FromJson for f64 {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         v.as_f64().ok_or_else(|| at.invalid_type(v, "f64"))
     }
 }
 
 /// A whole number no larger than `max`, named as serde names its type.
-fn whole(v: &Value, at: &At, max: u64, name: &str) -> Result<u64, Fail> {
-    match v {
-        Value::Number(n) if n.is_u64() => n
-            .as_u64()
-            .filter(|&x| x <= max)
-            .ok_or_else(|| at.fail(format!("invalid value: integer `{n}`, expected {name}"))),
-        Value::Number(n) if n.is_i64() => {
-            Err(at.fail(format!("invalid value: integer `{n}`, expected {name}")))
-        }
+fn whole(v: &Json, at: &At, max: u64, name: &str) -> Result<u64, Fail> {
+    match *v {
+        Json::U64(x) if x <= max => Ok(x),
+        Json::U64(x) => Err(at.fail(format!("invalid value: integer `{x}`, expected {name}"))),
+        Json::I64(x) => Err(at.fail(format!("invalid value: integer `{x}`, expected {name}"))),
         _ => Err(at.invalid_type(v, name)),
     }
 }
 
 impl FromJson for u8 {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         whole(v, at, u8::MAX.into(), "u8").map(|x| x as u8)
     }
 }
 
 impl FromJson for i32 {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
-        match v {
-            Value::Number(n) if !n.is_f64() => n
-                .as_i64()
-                .and_then(|x| i32::try_from(x).ok())
-                .ok_or_else(|| at.fail(format!("invalid value: integer `{n}`, expected i32"))),
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
+        let out_of_range =
+            |x: &dyn fmt::Display| at.fail(format!("invalid value: integer `{x}`, expected i32"));
+        match *v {
+            Json::U64(x) => i32::try_from(x).map_err(|_| out_of_range(&x)),
+            Json::I64(x) => i32::try_from(x).map_err(|_| out_of_range(&x)),
             _ => Err(at.invalid_type(v, "i32")),
         }
     }
 }
 
 impl FromJson for usize {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         whole(v, at, usize::MAX as u64, "usize").map(|x| x as usize)
     }
 }
 
 /// `null` reads as nothing, as serde reads an `Option`.
 impl<T: FromJson> FromJson for Option<T> {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         match v {
-            Value::Null => Ok(None),
+            Json::Null => Ok(None),
             v => T::from_json(v, at).map(Some),
         }
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         let items = v
             .as_array()
             .ok_or_else(|| at.invalid_type(v, "a sequence"))?;
@@ -227,7 +389,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 /// An object keyed by ids, as [`Map`] reads it with serde: at most
 /// [`MAX_ENTRIES`] entries.
 impl<K: Ord + for<'k> From<&'k str>, V: FromJson> FromJson for Map<K, V> {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         let object = v
             .as_object()
             .ok_or_else(|| at.invalid_type(v, "an object"))?;
@@ -236,7 +398,7 @@ impl<K: Ord + for<'k> From<&'k str>, V: FromJson> FromJson for Map<K, V> {
         }
         object
             .iter()
-            .map(|(k, x)| Ok((K::from(k.as_str()), V::from_json(x, &at.key(k))?)))
+            .map(|(k, x)| Ok((K::from(k), V::from_json(x, &at.key(k))?)))
             .collect()
     }
 }
@@ -244,20 +406,20 @@ impl<K: Ord + for<'k> From<&'k str>, V: FromJson> FromJson for Map<K, V> {
 /// The fields of one object, each read by name: an object with a key not
 /// in `fields` is refused, as `#[serde(deny_unknown_fields)]` does.
 pub struct Fields<'a> {
-    object: &'a Object<String, Value>,
+    object: &'a Object<'a>,
     at: &'a At<'a>,
 }
 
 impl<'a> Fields<'a> {
     /// `v` as an object of `what` ("struct Skill") with only these keys.
     pub fn of(
-        v: &'a Value,
+        v: &'a Json<'a>,
         at: &'a At<'a>,
         what: &str,
         fields: &[&str],
     ) -> Result<Fields<'a>, Fail> {
         let object = v.as_object().ok_or_else(|| at.invalid_type(v, what))?;
-        if let Some(key) = object.keys().find(|k| !fields.contains(&k.as_str())) {
+        if let Some(key) = object.keys().find(|k| !fields.contains(k)) {
             return Err(at.key(key).fail(unknown_field(key, fields)));
         }
         Ok(Fields { object, at })
@@ -306,7 +468,7 @@ fn one_of(names: &[&str]) -> String {
 
 /// One of a fixed set of names, read as the value it stands for (an enum
 /// of unit variants, as serde's `rename_all` writes them).
-pub fn variant<T: Copy>(v: &Value, at: &At, variants: &[(&str, T)]) -> Result<T, Fail> {
+pub fn variant<T: Copy>(v: &Json, at: &At, variants: &[(&str, T)]) -> Result<T, Fail> {
     let name = v
         .as_str()
         .ok_or_else(|| at.invalid_type(v, "variant identifier"))?;

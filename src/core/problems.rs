@@ -34,7 +34,7 @@ impl fmt::Display for Problem {
 /// Parses `text` as `T`. A structural error (wrong type, missing or unknown
 /// field, broken syntax) is reported with the JSON path where it happened,
 /// found by [`path_at`] from serde_json's line and column.
-pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
+pub fn parse_json<'a, T: serde::Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, Problem> {
     serde_json::from_str(text).map_err(|err| {
         let offset = offset_of(text, err.line(), err.column());
         let message = if err.is_syntax() || err.is_eof() {

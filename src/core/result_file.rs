@@ -223,9 +223,12 @@ pub fn read_result(text: &str) -> Result<ResultFile, ImportError> {
 /// kind of file, a newer version, or no version. `Ok` when the head is a
 /// Crossroads result's that this version reads, so the fault is further in.
 fn classify_head(text: &str) -> Result<(), ImportError> {
+    // Any JSON value for `format`, read into the content's tree (the pages
+    // then carry one tree parser, not serde_json's `Value` as well).
     #[derive(Deserialize)]
-    struct Head {
-        format: Option<serde_json::Value>,
+    struct Head<'a> {
+        #[serde(borrow)]
+        format: Option<super::json::Json<'a>>,
         version: Option<u32>,
     }
     let head: Head = match serde_json::from_str(text) {

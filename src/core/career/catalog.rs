@@ -5,10 +5,9 @@
 use crate::core::map::{Map, Set};
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::core::bank::id_type;
-use crate::core::json::{read_file, variant, At, Fail, Fields, FromJson};
+use crate::core::json::{read_file, variant, At, Fail, Fields, FromJson, Json};
 use crate::core::problems::Problem;
 
 id_type!(
@@ -205,7 +204,7 @@ const CONDITION_KEYS: &[&str] = &[
 /// turn (what serde's `untagged` does: about 20 KB of the planner's wasm),
 /// with a message that says what is wrong.
 impl FromJson for Condition {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         const FORMS: &str = "all, any, at_least, one_of, count_of or cert";
         let object = v.as_object().ok_or_else(|| {
             at.invalid_type(v, &format!("a condition: an object with one of {FORMS}"))
@@ -220,7 +219,7 @@ impl FromJson for Condition {
             }));
         };
         let label: Option<String> = f.opt("label")?;
-        let condition = match form.as_str() {
+        let condition = match form {
             "all" => Condition::All {
                 all: f.req("all")?,
                 label,
@@ -304,7 +303,7 @@ pub struct Source {
 
 /// A bare address (older catalogs), or `{"url", "issuer", "page_date"}`.
 impl FromJson for Source {
-    fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
         if let Some(url) = v.as_str() {
             return Ok(Source {
                 url: url.to_owned(),
@@ -440,7 +439,7 @@ macro_rules! file_type {
         }
 
         impl FromJson for $name {
-            fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+            fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
                 let f = Fields::of(
                     v,
                     at,
@@ -468,7 +467,7 @@ file_type!(PromptsFile, prompts, Prompt);
 macro_rules! from_json {
     ($t:ident { $($field:ident: $how:ident),* $(,)? }) => {
         impl FromJson for $t {
-            fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+            fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
                 let f = Fields::of(v, at, concat!("struct ", stringify!($t)), &[$(stringify!($field)),*])?;
                 Ok($t { $($field: f.$how(stringify!($field))?),* })
             }
@@ -583,7 +582,7 @@ macro_rules! variants {
             pub const NAMES: &'static [(&'static str, $t)] = &[$(($name, $t::$variant)),*];
         }
         impl FromJson for $t {
-            fn from_json(v: &Value, at: &At) -> Result<Self, Fail> {
+            fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
                 variant(v, at, $t::NAMES)
             }
         }
