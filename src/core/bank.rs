@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::json::{read_file, variant, At, Fail, Fields, FromJson, Json};
+use super::json::{from_json, read_file, variant, At, Fail, Fields, FromJson, Json};
 use super::problems::Problem;
 
 /// The least number of items a dimension needs to be measured reliably
@@ -343,19 +343,6 @@ pub struct ScenarioOption {
     pub id: OptionId,
     pub text: String,
     pub weights: crate::core::map::Map<DimensionId, i32>,
-}
-
-/// A bank type read from its JSON tree (`core::json`): the fields it may
-/// have, each read by name, as its serde attributes say for the schema.
-macro_rules! from_json {
-    ($t:ident { $($field:ident: $how:ident),* $(,)? }) => {
-        impl FromJson for $t {
-            fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
-                let f = Fields::of(v, at, concat!("struct ", stringify!($t)), &[$(stringify!($field)),*])?;
-                Ok($t { $($field: f.$how(stringify!($field))?),* })
-            }
-        }
-    };
 }
 
 impl FromJson for Bank {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::json::{read_file, At, Fail, Fields, FromJson, Json};
+use super::json::{from_json, read_file, At, Fail, Fields, FromJson, Json};
 use super::problems::Problem;
 
 /// The file the app looks for beside `index.html`.
@@ -71,21 +71,15 @@ impl FromJson for Config {
     }
 }
 
-impl FromJson for ContentFiles {
-    fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
-        let keys = super::program::CONTENT_FILES.map(|(key, _)| key);
-        let f = Fields::of(v, at, "struct ContentFiles", &keys)?;
-        Ok(ContentFiles {
-            bank: f.opt("bank")?,
-            skills: f.opt("skills")?,
-            experience: f.opt("experience")?,
-            roles: f.opt("roles")?,
-            certifications: f.opt("certifications")?,
-            activities: f.opt("activities")?,
-            prompts: f.opt("prompts")?,
-        })
-    }
-}
+from_json!(ContentFiles {
+    bank: opt,
+    skills: opt,
+    experience: opt,
+    roles: opt,
+    certifications: opt,
+    activities: opt,
+    prompts: opt,
+});
 
 impl ContentFiles {
     /// Each named file with its config key, in a fixed order.

@@ -450,6 +450,30 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// `FromJson` for a struct whose fields are read by name, each as `req`
+/// (must be there), `opt` (may be left out, or `null`) or `or_default`
+/// (`#[serde(default)]`), with no other key allowed — as the type's serde
+/// attributes say for the schema.
+macro_rules! from_json {
+    ($t:ident { $($field:ident: $how:ident),* $(,)? }) => {
+        impl $crate::core::json::FromJson for $t {
+            fn from_json(
+                v: &$crate::core::json::Json,
+                at: &$crate::core::json::At,
+            ) -> Result<Self, $crate::core::json::Fail> {
+                let f = $crate::core::json::Fields::of(
+                    v,
+                    at,
+                    concat!("struct ", stringify!($t)),
+                    &[$(stringify!($field)),*],
+                )?;
+                Ok($t { $($field: f.$how(stringify!($field))?),* })
+            }
+        }
+    };
+}
+pub(crate) use from_json;
+
 /// serde's message for a key a type does not have.
 pub fn unknown_field(key: &str, fields: &[&str]) -> String {
     format!("unknown field `{key}`, expected {}", one_of(fields))

@@ -7,7 +7,7 @@ use crate::core::map::{Map, Set};
 use serde::Serialize;
 
 use crate::core::bank::id_type;
-use crate::core::json::{read_file, variant, At, Fail, Fields, FromJson, Json};
+use crate::core::json::{from_json, read_file, variant, At, Fail, Fields, FromJson, Json};
 use crate::core::problems::Problem;
 
 id_type!(
@@ -460,20 +460,6 @@ file_type!(RolesFile, roles, Role);
 file_type!(CertificationsFile, certifications, Certification);
 file_type!(ActivitiesFile, activities, Activity);
 file_type!(PromptsFile, prompts, Prompt);
-
-/// A catalog type read from its JSON tree: the fields it may have, and
-/// each one read by name (`deny_unknown_fields`, `default` and `Option` as
-/// their serde attributes say for the schema).
-macro_rules! from_json {
-    ($t:ident { $($field:ident: $how:ident),* $(,)? }) => {
-        impl FromJson for $t {
-            fn from_json(v: &Json, at: &At) -> Result<Self, Fail> {
-                let f = Fields::of(v, at, concat!("struct ", stringify!($t)), &[$(stringify!($field)),*])?;
-                Ok($t { $($field: f.$how(stringify!($field))?),* })
-            }
-        }
-    };
-}
 
 from_json!(Skill {
     id: req,
