@@ -37,7 +37,9 @@ if [ "${1:-}" = "--lighthouse" ]; then
   runs=${2:-5}
   # Every page a person can land on cold; runs interleaved, so that the
   # machine's load falls on all of them alike.
-  pages=("" "plan.html#/results" "plan.html#/roadmap" "mentor.html#/open" "program.html#/cohort")
+  # A share link as a mentor receives it: the fixture the tests use.
+  share="mentor.html$(tr -d '\n' < tests/fixtures/share_bank_1.0.0.txt)"
+  pages=("" "plan.html#/results" "plan.html#/roadmap" "mentor.html#/open" "$share" "program.html#/cohort")
   for i in $(seq 1 "$runs"); do
     for p in "${!pages[@]}"; do
       # Lighthouse now and then fails to record a trace (NO_NAVSTART):

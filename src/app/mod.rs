@@ -7,6 +7,7 @@ mod components;
 pub mod debounce;
 pub mod dom;
 pub mod download;
+mod dropped;
 pub mod opened;
 mod pages;
 mod read_files;

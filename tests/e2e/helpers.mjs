@@ -121,3 +121,18 @@ export function route(base, name = '') {
   const page = PAGE_OF.find(([pattern]) => pattern.test(name))?.[1] ?? 'plan.html';
   return `${base}${page}#/${name}`;
 }
+
+/**
+ * Drops files and folders from disk on `target`, as a person dragging them
+ * from their file manager does: through Chromium's own drag and drop
+ * (DevTools' `Input.dispatchDragEvent`), so that a folder arrives as a
+ * folder entry, which a page cannot make for itself.
+ */
+export async function dropPaths(page, target, paths) {
+  const box = await target.boundingBox();
+  const cdp = await page.context().newCDPSession(page);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await cdp.detach();
+}

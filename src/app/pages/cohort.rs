@@ -16,6 +16,7 @@ use crate::app::components::detail::technical_detail;
 use crate::app::components::instrument::InstrumentPanel;
 use crate::app::components::wide_table::wide_table;
 use crate::app::download::download;
+use crate::app::dropped;
 use crate::app::read_files::{FileReads, Reader};
 use crate::app::state::use_assess;
 use crate::core::anon_rows::{ResultRow, Rows};
@@ -129,6 +130,25 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// What to say once a dropped folder has been looked through, if anything.
+fn folder_note_after(found: &dropped::Found) -> Option<String> {
+    if found.files.is_empty() {
+        return Some(if found.unreadable > 0 {
+            "The dropped folder could not be opened. Try \"Choose a folder\" instead.".to_owned()
+        } else {
+            "The dropped folder holds no result files (.json) or archives (.zip) of them."
+                .to_owned()
+        });
+    }
+    (found.unreadable > 0).then(|| {
+        format!(
+            "{} in the dropped folder could not be opened and {} left out.",
+            count(found.unreadable, "file or folder", "files or folders"),
+            if found.unreadable == 1 { "was" } else { "were" }
+        )
+    })
+}
+
 #[component]
 pub fn CohortPage() -> Html {
     let state = use_assess();
@@ -140,6 +160,7 @@ pub fn CohortPage() -> Html {
     let progress = use_state(|| None::<(usize, usize)>);
     let done = use_state(|| None::<Rc<Done>>);
     let message = use_state(|| None::<String>);
+    let folder_note = use_state(|| None::<String>);
     let show_all = use_state(|| false);
     let run = use_memo((), |_| Rc::new(Cell::new(0_u32)));
 
@@ -194,8 +215,9 @@ pub fn CohortPage() -> Html {
     };
     let cat = &state.content.catalog;
     let on_pick = {
-        let start = start.clone();
+        let (start, folder_note) = (start.clone(), folder_note.clone());
         Callback::from(move |e: Event| {
+            folder_note.set(None);
             let input: Option<web_sys::HtmlInputElement> =
                 e.target().and_then(|t| t.dyn_into().ok());
             start.emit(files_of(input.as_ref().and_then(|i| i.files())));
@@ -204,8 +226,9 @@ pub fn CohortPage() -> Html {
     // A folder: every result file and archive in it and its subfolders,
     // and nothing else it holds.
     let on_pick_folder = {
-        let start = start.clone();
+        let (start, folder_note) = (start.clone(), folder_note.clone());
         Callback::from(move |e: Event| {
+            folder_note.set(None);
             let input: Option<web_sys::HtmlInputElement> =
                 e.target().and_then(|t| t.dyn_into().ok());
             let mut files = files_of(input.as_ref().and_then(|i| i.files()));
@@ -213,11 +236,36 @@ pub fn CohortPage() -> Html {
             start.emit(files);
         })
     };
+    // Dropped files are read as they are; a dropped folder is looked
+    // through first (`app::dropped`), saying how far it has got.
     let on_drop = {
-        let start = start.clone();
+        let (start, folder_note) = (start.clone(), folder_note.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            start.emit(files_of(e.data_transfer().and_then(|d| d.files())));
+            let Some(dropped) = e.data_transfer() else {
+                return;
+            };
+            let Some(folders) = dropped::with_folders(&dropped) else {
+                folder_note.set(None);
+                start.emit(files_of(dropped.files()));
+                return;
+            };
+            folder_note.set(Some("Looking through the dropped folder…".to_owned()));
+            let (start, folder_note) = (start.clone(), folder_note.clone());
+            yew::platform::spawn_local(async move {
+                let on_found = {
+                    let folder_note = folder_note.clone();
+                    move |n: usize| {
+                        folder_note.set(Some(format!(
+                            "Looking through the dropped folder: {} so far…",
+                            count(n, "result file or archive", "result files or archives")
+                        )))
+                    }
+                };
+                let found = dropped::files_in(folders, on_found).await;
+                folder_note.set(folder_note_after(&found));
+                start.emit(found.files);
+            });
         })
     };
     let on_over = Callback::from(|e: DragEvent| e.prevent_default());
@@ -409,6 +457,7 @@ pub fn CohortPage() -> Html {
                 <input id="cohort-folder" class="file-input" type="file" webkitdirectory=true onchange={on_pick_folder} />
                 <label for="cohort-folder" class="button secondary">{ "Choose a folder" }</label>
                 <p class="muted">{ "…or drop them here. Any number of files, or .zip archives of them (such as a learning platform's download of all submissions); broken ones are listed and skipped." }</p>
+                <p class="drop-note" role="status">{ (*folder_note).clone().unwrap_or_default() }</p>
             </div>
             <details class="privacy">
                 <summary>{ "Privacy: what is read, what is kept, what the exports contain" }</summary>
