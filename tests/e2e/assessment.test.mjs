@@ -220,6 +220,9 @@ test('a save from questionnaire 1.0.0 still opens, says what changed and resumes
   const panel = page.locator('.changed');
   assert.match(await panel.innerText(), /given to version 1\.0\.0 of the questionnaire; this is version 2\.0\.0/);
   const fresh = BANK.items.filter((it) => !(it.id in old.session.answers));
+  // The new questions are listed behind a disclosure, so that the result
+  // is not pushed screens down on a phone.
+  await panel.getByText(`${fresh.length} new questions to answer`, { exact: true }).click();
   assert.equal(await panel.locator('.new-questions li').count(), fresh.length);
   assert.equal(await panel.locator('.new-questions li').first().innerText(), fresh[0].text);
   await panel.getByRole('link', { name: 'Answer the new questions' }).click();

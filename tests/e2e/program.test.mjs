@@ -93,7 +93,7 @@ test('a broken bank falls back to the built-in content and lists its errors for 
   await appReady(page);
   await page.getByRole('group', { name: BANK.items[0].text }).waitFor();
   await page.goto(route(bad.base, 'admin'));
-  await page.getByRole('alert').filter({ hasText: '3 problem(s) found' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: '3 problems found' }).waitFor();
   const list = await page.locator('.problems').innerText();
   assert.match(list, /acme-bank\.json at items\[4\]\.dimension: unknown dimension "mind_reading"/);
   assert.match(list, /acme-bank\.json at items\[7\]\.text: the text is empty/);

@@ -46,7 +46,7 @@ pub fn Admin() -> Html {
                 if report.problems.is_empty() {
                     <p>{ "No problems found." }</p>
                 } else {
-                    <p role="alert">{ format!("{} problem(s) found. Until they are fixed, participants get the built-in questionnaire in place of a bank with problems, and the built-in skills, roles and certifications in place of a catalog with problems.", report.problems.len()) }</p>
+                    <p role="alert">{ format!("{} found. Until {} fixed, participants get the built-in questionnaire in place of a bank with problems, and the built-in skills, roles and certifications in place of a catalog with problems.", crate::core::text::count(report.problems.len(), "problem", "problems"), if report.problems.len() == 1 { "it is" } else { "they are" }) }</p>
                     { crate::app::components::notices::problem_list(&report.problems) }
                 }
                 <p class="muted">{ "The same checks run natively, on crossroads.json and every content file it names: cargo run --bin crossroads -- check <folder>." }</p>
@@ -57,7 +57,7 @@ pub fn Admin() -> Html {
                 if warnings.is_empty() {
                     <p>{ "No writing warnings." }</p>
                 } else {
-                    <p>{ format!("{} writing warning(s):", warnings.len()) }</p>
+                    <p>{ format!("{}:", crate::core::text::count(warnings.len(), "writing warning", "writing warnings")) }</p>
                     <ul class="warnings">
                         { for warnings.iter().map(|p| html! {
                             <li><code>{ p.file.clone() }</code>{ " at " }<code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }</li>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::app::route::Route;
 use crate::core::content::Content;
 use crate::core::session::Changes;
+use crate::core::text::count;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionnaireChangedProps {
@@ -31,20 +32,34 @@ pub fn QuestionnaireChanged(props: &QuestionnaireChangedProps) -> Html {
                 c.from.1, bank.version
             ) }</p>
             if !c.retired.is_empty() {
-                <p>{ format!(
-                    "{} answer(s) are to statements this version no longer asks. They are kept with the answers (and in any download) but not counted.",
-                    c.retired.len()
-                ) }</p>
+                <p>{ retired_note(c.retired.len()) }</p>
             }
             if !c.new_questions.is_empty() {
-                <p>{ format!("{} new question(s) to answer:", c.new_questions.len()) }</p>
-                <ol class="new-questions">
-                    { for c.new_questions.iter().filter_map(|id| bank.item(id)).map(|i| html! { <li>{ i.text() }</li> }) }
-                </ol>
+                // Listed behind a disclosure: on a phone, a long list would
+                // push the result itself several screens down.
+                <details>
+                    <summary>{ format!(
+                        "{} {}",
+                        count(c.new_questions.len(), "new question", "new questions"),
+                        if props.own { "to answer" } else { "not answered yet" }
+                    ) }</summary>
+                    <ol class="new-questions">
+                        { for c.new_questions.iter().filter_map(|id| bank.item(id)).map(|i| html! { <li>{ i.text() }</li> }) }
+                    </ol>
+                </details>
                 if props.own {
                     <a class="button" href={Route::Questions.href()}>{ "Answer the new questions" }</a>
                 }
             }
         </section>
+    }
+}
+
+/// What became of the answers to statements the questionnaire no longer asks.
+fn retired_note(n: usize) -> String {
+    if n == 1 {
+        "1 answer is to a statement this version no longer asks. It is kept with the answers (and in any download) but not counted.".to_owned()
+    } else {
+        format!("{n} answers are to statements this version no longer asks. They are kept with the answers (and in any download) but not counted.")
     }
 }
