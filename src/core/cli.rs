@@ -249,8 +249,13 @@ fn check(dir: &Path) -> i32 {
     }
     if !warnings.is_empty() {
         println!(
-            "{} warning(s): the questionnaire works, but these statements break the writing rules in docs/authoring.md",
-            warnings.len()
+            "{}: the questionnaire works, but {} the writing rules in docs/authoring.md",
+            super::text::count(warnings.len(), "writing warning", "writing warnings"),
+            if warnings.len() == 1 {
+                "this statement breaks"
+            } else {
+                "these statements break"
+            }
         );
     }
     0
@@ -260,7 +265,10 @@ fn report_problems(problems: &[Problem]) -> i32 {
     for p in problems {
         eprintln!("{p}");
     }
-    eprintln!("{} problem(s) found", problems.len());
+    eprintln!(
+        "{} found",
+        super::text::count(problems.len(), "problem", "problems")
+    );
     1
 }
 
