@@ -320,3 +320,17 @@ test('a list of opened results the browser refuses to save is reported', async (
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });
+
+test('a mentee\'s file with no answer to the current questions says so of them, not "answer the questions" to the mentor', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(route(env.base, 'open'));
+  await appReady(page);
+  // Every answer in this file is to a question the questionnaire no longer asks.
+  await page.getByLabel('Choose a result file').setInputFiles(new URL('../fixtures/result_it_manager.json', import.meta.url).pathname);
+  await page.getByRole('heading', { level: 1, name: 'No result yet' }).waitFor();
+  const main = await page.getByRole('main').innerText();
+  assert.match(main, /Fixture Person has answered none of this questionnaire's questions, so there is no leaning to show yet\./);
+  assert.doesNotMatch(main, /Answer at least some of the questions/);
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});

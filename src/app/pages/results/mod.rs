@@ -88,7 +88,10 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         return html! {
             <section class="panel" aria-labelledby="results-title">
                 <h1 id="results-title" tabindex="-1" ref={heading}>{ "No result yet" }</h1>
-                <p>{ "Answer at least some of the questions to see where you lean." }</p>
+                <p>{ match &props.whose {
+                    Whose::Own => "Answer at least some of the questions to see where you lean.".to_owned(),
+                    Whose::Other(name) => format!("{name} has answered none of this questionnaire's questions, so there is no leaning to show yet."),
+                } }</p>
                 if own {
                     <a class="button" href={Route::Questions.href()}>{ "Go to the questionnaire" }</a>
                 }
