@@ -201,8 +201,57 @@ fn mentor_facing_text_speaks_about_the_mentee() {
             "A café crew trusts you, and you’re its naïve lead.",
             "A café crew trusts them, and they're its naïve lead.",
         ),
+        // "you" as an object inside a clause: after a preposition or a
+        // verb that takes a person, or before a word no subject precedes.
+        (
+            "A role that keeps you hands-on while you also guide a team may suit you well.",
+            "A role that keeps them hands-on while they also guide a team may suit them well.",
+        ),
+        (
+            "The better you do, the more employers see you only in that role.",
+            "The better they do, the more employers see them only in that role.",
+        ),
+        (
+            "Neither track pulls strongly on you yet. Who has seen you use it, and would they give you the same rating?",
+            "Neither track pulls strongly on them yet. Who has seen them use it, and would they give them the same rating?",
+        ),
+        (
+            "Ask to let you test controls. What makes you discount it? Do you own a budget?",
+            "Ask to let them test controls. What makes them discount it? Do they own a budget?",
+        ),
     ] {
         assert_eq!(third_person(before), after);
+    }
+    // The shipped texts a mentor reads turned never put "they" where an
+    // object belongs.
+    let content = Content::builtin().unwrap();
+    let bank = &content.bank;
+    let mut voiced: Vec<&str> = vec![&bank.switching_note];
+    for t in [
+        &bank.tracks.management,
+        &bank.tracks.hybrid,
+        &bank.tracks.technical,
+    ] {
+        voiced.push(&t.summary);
+        voiced.extend(t.criteria.iter().map(String::as_str));
+    }
+    for d in &bank.dimensions {
+        voiced.push(&d.high_means);
+        voiced.push(&d.low_means);
+    }
+    for text in voiced {
+        let turned = third_person(text);
+        for wrong in [
+            "keeps they",
+            "suit they",
+            "see they",
+            "on they",
+            "to they",
+            "give they",
+            "let they",
+        ] {
+            assert!(!turned.contains(wrong), "{turned}");
+        }
     }
     // The shipped track texts no longer say "you" once turned.
     let bank = Content::builtin().unwrap().bank;

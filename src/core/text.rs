@@ -243,16 +243,35 @@ fn grouped(n: i64) -> String {
     out
 }
 
+/// Words after which "you" is an object ("come to you", "keeps you",
+/// "let you test"): a preposition, or a verb that takes a person.
+const OBJECT_AFTER: [&str; 34] = [
+    "to", "for", "with", "from", "of", "about", "on", "at", "by", "into", "toward", "towards",
+    "give", "gives", "let", "lets", "make", "makes", "help", "helps", "keep", "keeps", "tell",
+    "tells", "show", "shows", "teach", "teaches", "see", "sees", "seen", "saw", "suit", "suits",
+];
+
+/// Words before which "you" is an object ("see you only", "keeps you
+/// hands-on", "give you the"): none of them follows a subject here.
+const OBJECT_BEFORE: [&str; 20] = [
+    "only", "well", "hands", "a", "an", "the", "in", "on", "at", "to", "for", "with", "from",
+    "into", "up", "out", "back", "yet", "too", "honest",
+];
+
 /// Content written to the person ("Your answers lean…", "may suit you")
 /// turned to speak about them, for someone else reading their result (a
 /// mentor): "Their answers lean…", "may suit them". Word by word: "you"
-/// before a verb becomes "they", at the end of a clause "them". Words are
-/// runs of ASCII letters and digits, which is all the English wording this
-/// turns needs: Unicode's letter tables (about 3 KB raw) stay out of the
-/// wasm.
+/// becomes "them" where it is an object — at the end of a clause, after a
+/// preposition or a verb that takes a person, or before a word no subject
+/// comes before ([`OBJECT_AFTER`], [`OBJECT_BEFORE`]) — and "they"
+/// elsewhere. Words are runs of ASCII letters and digits, which is all the
+/// English wording this turns needs: Unicode's letter tables (about 3 KB
+/// raw) stay out of the wasm.
 pub fn third_person(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let chars: Vec<char> = text.chars().collect();
+    // The word before, while no punctuation has come since.
+    let mut before = String::new();
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_ascii_alphabetic() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric()) {
@@ -266,8 +285,17 @@ pub fn third_person(text: &str) -> String {
             let next = chars[j..].iter().find(|c| !c.is_whitespace()).copied();
             let clause_end = matches!(next, None | Some('.' | ',' | ';' | ':' | '!' | '?' | ')'));
             let lower = word.to_ascii_lowercase();
+            let next_word: String = chars[j..]
+                .iter()
+                .skip_while(|c| c.is_whitespace())
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let object = clause_end
+                || OBJECT_AFTER.contains(&before.as_str())
+                || OBJECT_BEFORE.contains(&next_word.as_str());
             let replaced = match lower.as_str() {
-                "you" if clause_end => Some("them"),
+                "you" if object => Some("them"),
                 "you" => Some("they"),
                 "your" => Some("their"),
                 "yours" => Some("theirs"),
@@ -289,8 +317,12 @@ pub fn third_person(text: &str) -> String {
                 Some(r) => out.push_str(r),
                 None => out.push_str(&word),
             }
+            before = lower;
             i = j;
         } else {
+            if !chars[i].is_whitespace() {
+                before.clear();
+            }
             out.push(chars[i]);
             i += 1;
         }

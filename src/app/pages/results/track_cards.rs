@@ -35,7 +35,7 @@ pub fn TrackCards(props: &TrackCardsProps) -> Html {
                     </div>
                 }) }
             </div>
-            <p>{ &bank.switching_note }</p>
+            <p>{ voice(&bank.switching_note) }</p>
         </section>
     }
 }
