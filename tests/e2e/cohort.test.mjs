@@ -516,3 +516,43 @@ test('a dropped folder of 2,000 results: summarised in about a second from the d
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
   await context.close();
 });
+
+test('files chosen while a dropped folder is still being looked through are the ones read', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'crossroads-cohort-overtaken-'));
+  const dir = join(root, 'Whole intake');
+  mkdirSync(dir);
+  generatedCohort(200).forEach((text, i) => writeFileSync(join(dir, `r${String(i).padStart(4, '0')}.json`), text));
+  const three = generatedCohort(3).map((text, i) => {
+    const p = join(root, `chosen${i}.json`);
+    writeFileSync(p, text);
+    return p;
+  });
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(route(env.base, 'cohort'));
+  await appReady(page);
+  // A folder on a slow drive: each of its files takes two seconds to
+  // open, and the facilitator chooses three files meanwhile.
+  await page.evaluate(() => {
+    const getFile = FileSystemFileHandle.prototype.getFile;
+    FileSystemFileHandle.prototype.getFile = function slow() {
+      return new Promise((wait) => setTimeout(wait, 2000)).then(() => getFile.call(this));
+    };
+  });
+  await dropPaths(page, page.locator('.dropzone'), [dir]);
+  await page.getByText(/^Looking through the dropped folder/).waitFor();
+  await page.getByLabel('Choose result files').setInputFiles(three);
+  const status = page.getByRole('status').filter({ hasText: 'participants summarised' });
+  await status.waitFor();
+  assert.match(await status.innerText(), /^3 participants summarised/);
+  // Once the folder's files would have opened, the three are still what
+  // is read (the folder used to replace them), the drop zone no longer
+  // speaks of the folder, and a new pass (a role chosen) reads the three.
+  await page.waitForTimeout(3000);
+  assert.match(await status.innerText(), /^3 participants summarised/);
+  assert.equal(await page.locator('.drop-note').innerText(), '');
+  await page.getByLabel('Compare the cohort with a role').selectOption({ label: 'IT manager' });
+  await page.getByRole('heading', { name: 'Against the role: IT manager' }).waitFor();
+  assert.match(await status.innerText(), /^3 participants summarised/);
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+  await context.close();
+});

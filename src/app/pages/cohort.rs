@@ -195,15 +195,29 @@ pub fn CohortPage() -> Html {
         });
     }
 
+    // Every choice of files (chosen, a folder chosen, dropped) takes the
+    // next number, and only the latest choice is read: a folder still being
+    // walked when files are chosen is given up, rather than replacing them
+    // when its walk ends. The number also starts the pass.
+    let choices = use_memo((), |_| Rc::new(Cell::new(0_u32)));
+    let next_choice = {
+        let choices = (*choices).clone();
+        move || {
+            let n = choices.get().wrapping_add(1);
+            choices.set(n);
+            n
+        }
+    };
     let start = {
         let (files, picks, done) = (files.clone(), picks.clone(), done.clone());
-        Callback::from(move |chosen: Vec<web_sys::File>| {
-            if chosen.is_empty() {
+        let choices = (*choices).clone();
+        Callback::from(move |(choice, chosen): (u32, Vec<web_sys::File>)| {
+            if chosen.is_empty() || choice != choices.get() {
                 return;
             }
             *files.borrow_mut() = Rc::new(chosen);
             done.set(None);
-            picks.set(*picks + 1);
+            picks.set(choice);
         })
     };
     let on_role = {
@@ -215,56 +229,75 @@ pub fn CohortPage() -> Html {
     };
     let cat = &state.content.catalog;
     let on_pick = {
-        let (start, folder_note) = (start.clone(), folder_note.clone());
+        let (start, folder_note, next_choice) =
+            (start.clone(), folder_note.clone(), next_choice.clone());
         Callback::from(move |e: Event| {
-            folder_note.set(None);
             let input: Option<web_sys::HtmlInputElement> =
                 e.target().and_then(|t| t.dyn_into().ok());
-            start.emit(files_of(input.as_ref().and_then(|i| i.files())));
+            let files = files_of(input.as_ref().and_then(|i| i.files()));
+            if !files.is_empty() {
+                folder_note.set(None);
+                start.emit((next_choice(), files));
+            }
         })
     };
     // A folder: every result file and archive in it and its subfolders,
     // and nothing else it holds.
     let on_pick_folder = {
-        let (start, folder_note) = (start.clone(), folder_note.clone());
+        let (start, folder_note, next_choice) =
+            (start.clone(), folder_note.clone(), next_choice.clone());
         Callback::from(move |e: Event| {
-            folder_note.set(None);
             let input: Option<web_sys::HtmlInputElement> =
                 e.target().and_then(|t| t.dyn_into().ok());
             let mut files = files_of(input.as_ref().and_then(|i| i.files()));
             files.retain(|f| is_cohort_file(&f.name()));
-            start.emit(files);
+            if !files.is_empty() {
+                folder_note.set(None);
+                start.emit((next_choice(), files));
+            }
         })
     };
     // Dropped files are read as they are; a dropped folder is looked
     // through first (`app::dropped`), saying how far it has got.
     let on_drop = {
         let (start, folder_note) = (start.clone(), folder_note.clone());
+        let choices = (*choices).clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             let Some(dropped) = e.data_transfer() else {
                 return;
             };
             let Some(folders) = dropped::with_folders(&dropped) else {
-                folder_note.set(None);
-                start.emit(files_of(dropped.files()));
+                let files = files_of(dropped.files());
+                if !files.is_empty() {
+                    folder_note.set(None);
+                    start.emit((next_choice(), files));
+                }
                 return;
             };
+            let choice = next_choice();
             folder_note.set(Some("Looking through the dropped folder…".to_owned()));
-            let (start, folder_note) = (start.clone(), folder_note.clone());
+            let (start, folder_note, choices) =
+                (start.clone(), folder_note.clone(), choices.clone());
             yew::platform::spawn_local(async move {
+                let latest = move || choices.get() == choice;
                 let on_found = {
-                    let folder_note = folder_note.clone();
+                    let (folder_note, latest) = (folder_note.clone(), latest.clone());
                     move |n: usize| {
-                        folder_note.set(Some(format!(
-                            "Looking through the dropped folder: {} so far…",
-                            count(n, "result file or archive", "result files or archives")
-                        )))
+                        if latest() {
+                            folder_note.set(Some(format!(
+                                "Looking through the dropped folder: {} so far…",
+                                count(n, "result file or archive", "result files or archives")
+                            )))
+                        }
                     }
                 };
                 let found = dropped::files_in(folders, on_found).await;
-                folder_note.set(folder_note_after(&found));
-                start.emit(found.files);
+                // Files chosen meanwhile are what the person wants now.
+                if latest() {
+                    folder_note.set(folder_note_after(&found));
+                    start.emit((choice, found.files));
+                }
             });
         })
     };
