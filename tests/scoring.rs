@@ -100,6 +100,50 @@ fn skipping_lowers_confidence_but_keeps_the_direction() {
 }
 
 #[test]
+fn the_unanswered_questions_widen_the_range_and_can_lower_the_level() {
+    // Someone who leans toward management without being extreme (agree,
+    // not strongly agree), with only the first nine questions answered:
+    // a questionnaire left early, or a result given to an older version.
+    let bank = bank();
+    let leaning_answers = |take: usize| -> Answers {
+        clear_respondent(&bank, Track::Management)
+            .iter()
+            .filter(|(id, _)| bank.items.iter().take(take).any(|i| i.id() == *id))
+            .map(|(id, r)| {
+                let r = match r {
+                    Response::Likert(5) => Response::Likert(4),
+                    Response::Likert(1) => Response::Likert(2),
+                    other => other.clone(),
+                };
+                (id.clone(), r)
+            })
+            .collect()
+    };
+    let (pf, p9) = (
+        score(&bank, &leaning_answers(bank.items.len())),
+        score(&bank, &leaning_answers(9)),
+    );
+    assert_eq!(p9.band, Band::Management);
+    assert_eq!(pf.confidence.level, ConfidenceLevel::High);
+    // The range the person reads allows for the 63 unanswered questions.
+    assert!(
+        p9.confidence.standard_error > 2.0 * pf.confidence.standard_error,
+        "{} vs {}",
+        p9.confidence.standard_error,
+        pf.confidence.standard_error
+    );
+    // Before the unanswered questions were allowed for, these nine answers
+    // were called high (retake 0.935, standard error 16).
+    assert_ne!(
+        p9.confidence.level,
+        ConfidenceLevel::High,
+        "retake {:.3}, standard error {:.1}",
+        p9.confidence.retake,
+        p9.confidence.standard_error
+    );
+}
+
+#[test]
 fn contradictory_answers_lower_confidence_and_are_named() {
     let bank = bank();
     let mut answers = clear_respondent(&bank, Track::Management);
@@ -205,9 +249,9 @@ fn the_retake_chance_is_said_in_plain_words() {
     assert!(clear.confidence.retake >= 0.95);
     assert_eq!(clear.confidence.value, 100.0 * clear.confidence.retake);
     // A leaning right on a band edge: a coin toss on a retake.
-    let edge = crossroads::core::score::retake_chance(15.0, Band::Management, 5.0);
+    let edge = crossroads::core::score::retake_chance(15.0, Band::Management, 5.0, 0.0);
     assert!((edge - 0.5).abs() < 0.01, "{edge}");
-    let mid = crossroads::core::score::retake_chance(0.0, Band::Hybrid, 5.0);
+    let mid = crossroads::core::score::retake_chance(0.0, Band::Hybrid, 5.0, 0.0);
     assert!(mid > 0.9 && mid < 0.99, "{mid}");
 }
 

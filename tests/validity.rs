@@ -57,6 +57,38 @@ fn confidence_levels_predict_retakes() {
 }
 
 #[test]
+fn partial_sheets_keep_their_word() {
+    // An eighth, a quarter and half of the questions answered: the chance a
+    // result states is at most a few points above how often a retake of
+    // the whole questionnaire lands in the same band, and results called
+    // high keep 9 in 10. Before the unanswered questions were allowed for,
+    // nine answers of 72 were called high for 12.5 % of people, and only
+    // 85 % of those held on a whole retake.
+    for part in &report().partial {
+        let [low, medium, high] = &part.levels;
+        for l in [low, medium, high] {
+            if l.count >= 50 {
+                assert!(
+                    l.retake_agreement >= l.stated - 0.07,
+                    "{} answered: stated {:.3}, observed {:.3} ({} people)",
+                    part.answered,
+                    l.stated,
+                    l.retake_agreement,
+                    l.count
+                );
+            }
+        }
+        if high.count >= 50 {
+            assert!(
+                high.retake_agreement >= 0.90,
+                "{} answered: {high:?}",
+                part.answered
+            );
+        }
+    }
+}
+
+#[test]
 fn patterned_sheets_never_reach_high_confidence() {
     let styles = &report().styles;
     for name in [

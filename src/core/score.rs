@@ -40,6 +40,16 @@ pub const HYBRID_HALF_WIDTH: f64 = 15.0;
 const PRIOR_VARIANCE: f64 = 0.8;
 /// How many answers' worth of weight the prior variance carries.
 const PRIOR_WEIGHT: f64 = 2.0;
+/// The spread (keyed points²) assumed for a person's answers across all
+/// the questions of one side before their own answers are seen: the
+/// answers' noise and how much the person's topics on a side differ. Set
+/// by the simulation of partial sheets (docs/validity.md): with 2.0 and
+/// the weight of four answers, high confidence keeps its word on sheets of
+/// 6 to 72 answers; 1.2 with the weight of two let sheets of six claim high
+/// and be right 90 % of the time.
+const UNSEEN_PRIOR_VARIANCE: f64 = 2.0;
+/// How many answers' worth of weight that prior carries.
+const UNSEEN_PRIOR_WEIGHT: f64 = 4.0;
 /// Retake chance at or above this is the high confidence level…
 pub const HIGH_RETAKE: f64 = 0.9;
 /// …and at or above this the medium level; below it, low.
@@ -193,7 +203,7 @@ pub struct Confidence {
     pub retake: f64,
     /// The standard error of the leaning, in points, estimated from how
     /// much the person's answers vary within each topic and how many there
-    /// are.
+    /// are, and from what the questions left unanswered could change.
     pub standard_error: f64,
     pub notes: Vec<ConfidenceNote>,
 }
@@ -302,6 +312,8 @@ struct Raw<'a> {
     dim: &'a DimensionId,
     at: usize,
     keyed: f64,
+    /// The most this answer could add to its dimension's sum.
+    max: f64,
 }
 
 /// Scores `answers` against `bank`. Answers to unknown items and invalid
@@ -358,6 +370,7 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
                         dim: &l.dimension,
                         at,
                         keyed: keyed(l, *v),
+                        max: 2.0,
                     });
                     max_sum[at] += 2.0;
                 }
@@ -390,6 +403,7 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
                         dim: d,
                         at,
                         keyed: f64::from(w),
+                        max: m,
                     });
                 }
             }
@@ -464,7 +478,15 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
         _ => leaning.abs() - HYBRID_HALF_WIDTH,
     };
     let standard_error = standard_error(bank, &likert, &scenarios, &factor);
-    let confidence = confidence(bank, answered, &likert, leaning, band, standard_error);
+    let unseen = unseen_variance(bank, &raws, &total_per_dim);
+    let confidence = confidence(
+        bank,
+        answered,
+        &likert,
+        (leaning, band),
+        standard_error,
+        unseen,
+    );
     let middle = (band == Band::Hybrid)
         .then(|| middle(bank, &dimensions, sides))
         .flatten();
@@ -683,16 +705,81 @@ fn standard_error(
     variance.sqrt()
 }
 
+/// What the questions left unanswered could still change: the variance,
+/// in leaning points², of the difference between the leaning from the
+/// answers given and the leaning the whole questionnaire would give.
+///
+/// Each side of the leaning (management, technical) is a ratio of the
+/// weighted sum of its answers to the most they could sum to; the answers
+/// given are taken as a sample, without replacement, of the side's
+/// questions. The variance of such a ratio is the spread of the answers
+/// around the side's own ratio, over the number answered, times the share
+/// still unanswered (the finite population correction: nothing is unseen
+/// once every question is answered, so a whole sheet's figures are as
+/// before). The spread is shrunk toward [`UNSEEN_PRIOR_VARIANCE`] as the
+/// topic spreads are toward theirs; a side with no answer at all gets that
+/// prior for a single answer. Without this term a sheet of nine answers
+/// could claim high confidence: its answers agree, but a person's topics
+/// differ, and the unanswered ones may pull the other way
+/// (docs/validity.md, partial sheets).
+fn unseen_variance(bank: &Bank, raws: &[Raw], total_per_dim: &[usize]) -> f64 {
+    [Track::Management, Track::Technical]
+        .into_iter()
+        .map(|track| {
+            let on_side = |at: usize| {
+                let d = &bank.dimensions[at];
+                d.track == track && d.weight > 0.0
+            };
+            let total: usize = (0..bank.dimensions.len())
+                .filter(|at| on_side(*at))
+                .map(|at| total_per_dim[at])
+                .sum();
+            // Each answer's weighted sum and most, on this side.
+            let units: Vec<(f64, f64)> = raws
+                .iter()
+                .filter(|r| on_side(r.at) && r.max > 0.0)
+                .map(|r| {
+                    let w = bank.dimensions[r.at].weight;
+                    (r.keyed * w, r.max * w)
+                })
+                .collect();
+            let n = units.len();
+            if total == 0 || n >= total {
+                return 0.0;
+            }
+            if n == 0 {
+                // One answer's worth of a side (at most 2 keyed points) with
+                // the prior spread: ±50 points of a side is ±2 keyed points.
+                return 625.0 * UNSEEN_PRIOR_VARIANCE;
+            }
+            let sum_c: f64 = units.iter().map(|u| u.0).sum();
+            let sum_m: f64 = units.iter().map(|u| u.1).sum();
+            let ratio = sum_c / sum_m;
+            // Residuals in keyed points (as if each answer's most were 2).
+            let ss: f64 = units
+                .iter()
+                .map(|(c, m)| (2.0 * (c - ratio * m) / m).powi(2))
+                .sum();
+            let spread = (ss + UNSEEN_PRIOR_WEIGHT * UNSEEN_PRIOR_VARIANCE)
+                / ((n - 1) as f64 + UNSEEN_PRIOR_WEIGHT);
+            let mean_m2 = units.iter().map(|(_, m)| m * m / 4.0).sum::<f64>() / n as f64;
+            let unanswered = 1.0 - n as f64 / total as f64;
+            2500.0 * n as f64 * spread * mean_m2 * unanswered / (sum_m * sum_m)
+        })
+        .sum()
+}
+
 /// The chance that a retake, with its own measurement error, lands in the
 /// same band: the leaning's difference between two sittings has twice the
-/// variance of one.
-pub fn retake_chance(leaning: f64, band: Band, standard_error: f64) -> f64 {
+/// variance of one, plus what the questions left unanswered could change
+/// (`unseen`, a variance; 0 for a whole sheet).
+pub fn retake_chance(leaning: f64, band: Band, standard_error: f64, unseen: f64) -> f64 {
     let (lo, hi) = match band {
         Band::Management => (HYBRID_HALF_WIDTH, f64::INFINITY),
         Band::Hybrid => (-HYBRID_HALF_WIDTH, HYBRID_HALF_WIDTH),
         Band::Technical => (f64::NEG_INFINITY, -HYBRID_HALF_WIDTH),
     };
-    let sd = std::f64::consts::SQRT_2 * standard_error;
+    let sd = (2.0 * standard_error * standard_error + unseen).sqrt();
     if sd <= 0.0 {
         return 1.0;
     }
@@ -723,10 +810,13 @@ fn confidence(
     bank: &Bank,
     answered: usize,
     likert: &[(&LikertItem, u8)],
-    leaning: f64,
-    band: Band,
+    (leaning, band): (f64, Band),
     standard_error: f64,
+    unseen: f64,
 ) -> Confidence {
+    // The leaning's range as the person reads it: the answers' own error
+    // and what the unanswered questions could change.
+    let standard_error = (standard_error * standard_error + unseen).sqrt();
     let mut notes = Vec::new();
     if answered == 0 {
         return Confidence {
@@ -743,7 +833,8 @@ fn confidence(
             total: bank.items.len(),
         });
     }
-    let mut retake = retake_chance(leaning, band, standard_error);
+    let noise = (standard_error * standard_error - unseen).max(0.0).sqrt();
+    let mut retake = retake_chance(leaning, band, noise, unseen);
     let mut cap = |c: f64| retake = retake.min(c);
 
     // Contradictions and random answering, from the spread of keyed answers

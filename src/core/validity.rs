@@ -275,10 +275,23 @@ pub struct StyleReport {
     pub flagged: f64,
 }
 
+/// The same people with only some questions answered: each keeps a random
+/// `answered` of their first sheet's answers, and is compared with their
+/// true band and with a whole retake.
+#[derive(Debug, Clone, Default)]
+pub struct PartialReport {
+    pub answered: usize,
+    /// Low, medium, high; `retake_agreement` is agreement with a retake of
+    /// the whole questionnaire.
+    pub levels: [LevelReport; 3],
+}
+
 /// Everything the simulation found.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub respondents: usize,
+    /// Questions in the bank.
+    pub items: usize,
     pub dimensions: Vec<DimensionReport>,
     /// The leaning's correlation with the true leaning.
     pub leaning_recovery: f64,
@@ -292,6 +305,8 @@ pub struct Report {
     pub note_rates: Vec<(&'static str, f64)>,
     /// Patterned sheets: random, straight-line, midpoint, agree-all.
     pub styles: Vec<StyleReport>,
+    /// Partial sheets: an eighth, a quarter and half of the questions.
+    pub partial: Vec<PartialReport>,
 }
 
 fn level_index(l: ConfidenceLevel) -> usize {
@@ -324,15 +339,56 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
     let mut sheets: Vec<Answers> = Vec::with_capacity(respondents);
     let mut second: Vec<Band> = Vec::with_capacity(respondents);
     let mut truth: Vec<f64> = Vec::with_capacity(respondents);
+    let n_items = bank.items.len();
+    // Its own stream, so that the whole sheets are those of earlier runs.
+    let mut mask_rng = Rng::new(seed ^ 0x0070_A271);
+    let mut partial: Vec<PartialReport> = [8, 4, 2]
+        .iter()
+        .map(|d| PartialReport {
+            answered: (n_items / d).max(1),
+            levels: Default::default(),
+        })
+        .collect();
     for _ in 0..respondents {
         let p = model.person(&mut rng);
         let a = model.answer(&p, &mut rng);
         let b = model.answer(&p, &mut rng);
-        first.push(score(bank, &a));
-        second.push(score(bank, &b).band);
-        truth.push(model.true_leaning(&p, &effects));
+        let first_score = score(bank, &a);
+        let retake = score(bank, &b).band;
+        let true_leaning = model.true_leaning(&p, &effects);
+        for part in &mut partial {
+            // A random `answered` of the questions, the rest left unanswered.
+            let mut order: Vec<usize> = (0..n_items).collect();
+            for i in (1..n_items).rev() {
+                order.swap(i, mask_rng.below(i + 1));
+            }
+            let kept: Answers = order[..part.answered]
+                .iter()
+                .filter_map(|&i| {
+                    let id = bank.items[i].id();
+                    a.get(id).map(|r| (id.clone(), r.clone()))
+                })
+                .collect();
+            let s = score(bank, &kept);
+            let l = &mut part.levels[level_index(s.confidence.level)];
+            l.count += 1;
+            l.retake_agreement += f64::from(u8::from(s.band == retake));
+            l.band_accuracy += f64::from(u8::from(s.band == Band::from_leaning(true_leaning)));
+            l.stated += s.confidence.retake;
+        }
+        first.push(first_score);
+        second.push(retake);
+        truth.push(true_leaning);
         sheets.push(a);
         persons.push(p);
+    }
+    for l in partial.iter_mut().flat_map(|p| p.levels.iter_mut()) {
+        if l.count > 0 {
+            let c = l.count as f64;
+            l.retake_agreement /= c;
+            l.band_accuracy /= c;
+            l.stated /= c;
+        }
     }
 
     let dimensions = bank
@@ -446,6 +502,7 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
     let styles = patterned(bank, &model, style_n, &mut rng);
     Report {
         respondents,
+        items: n_items,
         dimensions,
         leaning_recovery: correlation(&leanings, &truth),
         band_accuracy,
@@ -453,6 +510,7 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
         levels,
         note_rates,
         styles,
+        partial,
     }
 }
 
@@ -605,6 +663,24 @@ impl std::fmt::Display for Report {
                 100.0 * s.flagged,
                 s.count
             )?;
+        }
+        writeln!(
+            f,
+            "\npartial sheets (the same people, a random share of questions answered):\n  share of people, stated retake chance, agreement with a whole retake, band accuracy"
+        )?;
+        for p in &self.partial {
+            writeln!(f, "  {} of {} answered", p.answered, self.items)?;
+            for (name, l) in ["low", "medium", "high"].iter().zip(&p.levels) {
+                writeln!(
+                    f,
+                    "    {:<7} {:>5.1} %  stated {:>5.1} %  retake {:>5.1} %  accuracy {:>5.1} %",
+                    name,
+                    100.0 * l.count as f64 / self.respondents.max(1) as f64,
+                    100.0 * l.stated,
+                    100.0 * l.retake_agreement,
+                    100.0 * l.band_accuracy
+                )?;
+            }
         }
         Ok(())
     }

@@ -58,8 +58,10 @@ pub fn Headline(props: &HeadlineProps) -> Html {
             <p class="retake"><strong>{ format!("Confidence: {level}. ") }</strong>
                 { format!("If {} answered again, the same result would come out {} times.", if own { "you" } else { "they" }, profile.confidence.in_words()) }</p>
             <p>{ format!(
-                "The leaning is measured to within about {} points either way (one standard error, from how much the answers on each topic agree with each other), and it is {} points from the nearest edge of its zone.",
-                crate::core::text::fixed(profile.confidence.standard_error, 0), crate::core::text::fixed(profile.margin.max(0.0), 0)
+                "The leaning is measured to within about {} points either way (one standard error, from how much the answers on each topic agree with each other{}), and it is {} points from the nearest edge of its zone.",
+                crate::core::text::fixed(profile.confidence.standard_error, 0),
+                if profile.answered < profile.total { " and what the unanswered questions could still change" } else { "" },
+                crate::core::text::fixed(profile.margin.max(0.0), 0)
             ) }</p>
             if !profile.confidence.notes.is_empty() {
                 <ul class="confidence-notes">
