@@ -391,3 +391,65 @@ fn bytes_decode_as_a_browser_decodes_a_text_file() {
         Err(ImportError::NotText)
     );
 }
+
+/// A file written out compact grows only where a number is written in full
+/// or a left-out field gets its default: never past four times its text
+/// and a kilobyte, which is why `import` counts the compact form only of
+/// texts longer than `GROWS_PAST_LIMIT`. Built to grow the most: every
+/// figure as short as it can be written, every optional field left out.
+#[test]
+fn a_file_written_out_compact_grows_at_most_four_times_and_a_kilobyte() {
+    use crossroads::core::result_file::GROWS_PAST_LIMIT;
+    let bank = bank();
+    let head = format!(
+        r#"{{"format":"crossroads-result","version":1,"session":{{"bank_id":"{}","bank_version":"{}","answers":{{}},"position":0,"finished":false,"started":null,"updated":null"#,
+        bank.id, bank.version
+    );
+    for (entries, figure) in [
+        (0, "1e9"),
+        (1, "1e9"),
+        (40, "9e9"),
+        (10_000, "1e9"),
+        (5_000, "1e12"),
+        (300, "5"),
+    ] {
+        let experience: Vec<String> = (0..entries)
+            .map(|i| format!(r#""f{i}":{figure}"#))
+            .collect();
+        let text = format!(
+            r#"{head},"experience":{{{}}},"plan":{{"hours_per_week":8e1,"budget_usd":1e7,"start":null}}}}}}"#,
+            experience.join(",")
+        );
+        let file = import(&text, &bank).expect("in range").file;
+        let compact = serde_json::to_string(&file).unwrap();
+        assert!(
+            compact.len() <= 4 * text.len() + 1024,
+            "{entries} × {figure}: {} bytes written from {}",
+            compact.len(),
+            text.len()
+        );
+        assert!(
+            compact.len() > text.len(),
+            "the figures are written out in full"
+        );
+    }
+    assert!(GROWS_PAST_LIMIT * 4 + 1024 <= MAX_BYTES);
+
+    // Above that length the compact form is still counted: a text under
+    // the limit that would write out over it is refused, as before.
+    let experience: Vec<String> = (0..10_000).map(|i| format!(r#""f{i:04}":1e9"#)).collect();
+    let notes = "x".repeat(MAX_BYTES - 130_000 - head.len());
+    let text = format!(
+        r#"{head},"notes":"{notes}","experience":{{{}}},"plan":{{"hours_per_week":5,"budget_usd":null,"start":null}}}}}}"#,
+        experience.join(",")
+    );
+    assert!(
+        text.len() <= MAX_BYTES && text.len() > GROWS_PAST_LIMIT,
+        "{}",
+        text.len()
+    );
+    match import(&text, &bank) {
+        Err(ImportError::TooLarge { bytes }) => assert!(bytes > MAX_BYTES),
+        other => panic!("expected too large, got {:?}", other.map(|_| ())),
+    }
+}
