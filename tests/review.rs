@@ -44,6 +44,34 @@ fn two_levels_apart_is_a_blind_spot_or_a_hidden_strength() {
 }
 
 #[test]
+fn with_no_answer_scored_the_prompts_ask_nothing_about_the_track() {
+    use crossroads::core::career::catalog::PromptWhen;
+    let cat = common::catalog();
+    let track_prompts: Vec<&str> = cat
+        .prompts
+        .iter()
+        .filter(|p| matches!(p.when, PromptWhen::Hybrid | PromptWhen::TrackDecision))
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(!track_prompts.is_empty());
+    let rows = side_by_side(&cat, &ratings(&[]), &ratings(&[]));
+    let asked = |band| discussion_prompts(&cat, &rows, cat.roles.first(), &[], band);
+    // A middle result is a finding, and gets its question…
+    assert!(asked(Some(Band::Hybrid))
+        .iter()
+        .any(|p| track_prompts.contains(&p.as_str())));
+    // …but no answer scored is no result: a mentee whose answers were all
+    // to retired questions was asked which half of a team lead's job they
+    // would protect.
+    let none = asked(None);
+    assert!(!none.is_empty(), "the general prompt is still there");
+    assert!(
+        none.iter().all(|p| !track_prompts.contains(&p.as_str())),
+        "{none:?}"
+    );
+}
+
+#[test]
 fn prompts_come_from_content_and_name_the_skill() {
     let cat = common::catalog();
     let rows = side_by_side(
@@ -57,7 +85,7 @@ fn prompts_come_from_content_and_name_the_skill() {
         &rows,
         role,
         &[SkillId("financial_management".into())],
-        Band::Hybrid,
+        Some(Band::Hybrid),
     );
     assert!(prompts.len() >= 3, "{prompts:?}");
     assert!(

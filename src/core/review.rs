@@ -99,13 +99,15 @@ pub fn side_by_side(cat: &Catalog, own: &SkillRatings, mentor: &SkillRatings) ->
 
 /// Discussion prompts for the meeting, from `prompts.json`: the largest
 /// gaps to the role, each blind spot and hidden strength, and the track
-/// decision. Placeholders `{skill}` and `{role}` are filled in.
+/// decision when there is a result (`band` is `None` when no answer was
+/// scored; see [`Profile::result_band`]). Placeholders `{skill}` and
+/// `{role}` are filled in.
 pub fn discussion_prompts(
     cat: &Catalog,
     rows: &[RatingRow],
     role: Option<&Role>,
     largest_gaps: &[SkillId],
-    band: Band,
+    band: Option<Band>,
 ) -> Vec<String> {
     let pick = |when: PromptWhen, n: usize| -> Option<&str> {
         let list: Vec<&str> = cat
@@ -150,12 +152,16 @@ pub fn discussion_prompts(
         }
         n += 1;
     }
-    let when = if band == Band::Hybrid {
-        PromptWhen::Hybrid
-    } else {
-        PromptWhen::TrackDecision
-    };
-    if let Some(t) = pick(when, 0) {
+    // A question about the track only when there is a result to discuss:
+    // with no answer scored, the middle band is no finding.
+    let when = band.map(|b| {
+        if b == Band::Hybrid {
+            PromptWhen::Hybrid
+        } else {
+            PromptWhen::TrackDecision
+        }
+    });
+    if let Some(t) = when.and_then(|w| pick(w, 0)) {
         out.push(fill(t, None));
     }
     if let Some(t) = pick(PromptWhen::General, 0) {

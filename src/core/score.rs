@@ -274,6 +274,12 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// The band, when at least one answer was scored; with none, the
+    /// leaning is 0 and its band (the middle) is no finding.
+    pub fn result_band(&self) -> Option<Band> {
+        (self.answered > 0).then_some(self.band)
+    }
+
     pub fn dimension(&self, id: &DimensionId) -> Option<&DimensionScore> {
         self.dimensions.iter().find(|d| &d.id == id)
     }

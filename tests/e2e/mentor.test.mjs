@@ -331,6 +331,17 @@ test('a mentee\'s file with no answer to the current questions says so of them, 
   const main = await page.getByRole('main').innerText();
   assert.match(main, /Fixture Person has answered none of this questionnaire's questions, so there is no leaning to show yet\./);
   assert.doesNotMatch(main, /Answer at least some of the questions/);
+  // The meeting report says the same: no middle result ("Hybrid"), no
+  // question about which half of a team lead's job to keep, and no claim
+  // that the mentor's ratings agree when there are none yet.
+  await page.getByRole('link', { name: 'Meeting report' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Meeting report: Fixture Person' }).waitFor();
+  const report = await page.getByRole('main').innerText();
+  assert.match(report, /Result: none yet/);
+  assert.ok(report.includes(`Fixture Person has answered none of this questionnaire's ${BANK.items.length} questions, so there is no leaning to discuss yet.`), report.slice(0, 400));
+  assert.doesNotMatch(report, /Hybrid|team lead|lean 0 points/i);
+  assert.match(report, /The mentor has not rated Fixture Person's skills or topics yet/);
+  assert.doesNotMatch(report, /No rating of the mentor's differs/);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });

@@ -182,7 +182,7 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
         })
         .unwrap_or_default();
     let profile = score(bank, &file.session.answers);
-    let prompts = discussion_prompts(cat, &rows, role, &gaps, profile.band);
+    let prompts = discussion_prompts(cat, &rows, role, &gaps, profile.result_band());
     let topic_rows = topics_side_by_side(&profile, &review.topics);
     let called: Vec<_> = rows
         .iter()

@@ -148,7 +148,7 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let prompts = discussion_prompts(cat, &rows, role, &gaps, profile.band);
+    let prompts = discussion_prompts(cat, &rows, role, &gaps, profile.result_band());
     let differences = differences(cat, bank, &label, &review, &rows, &topic_rows);
     let steps: Vec<Step> = role
         .map(|role| next_steps(cat, role, &file, today))
@@ -167,11 +167,16 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
                 <a class="button secondary" href={Route::Opened(props.index).href()}>{ "Back to the review" }</a>
             </div>
             <section class="report-section" aria-labelledby="r-result">
-                <h2 id="r-result">{ format!("Result: {}", track.name) }</h2>
-                <p>{ format!(
-                    "{label}'s answers lean {} points toward {direction}, out of 100 ({} of {} questions answered; confidence {level_name}, {} of 100).",
-                    crate::core::text::fixed(profile.leaning.abs(), 0), profile.answered, profile.total, crate::core::text::fixed(profile.confidence.value, 0)
-                ) }</p>
+                if profile.result_band().is_some() {
+                    <h2 id="r-result">{ format!("Result: {}", track.name) }</h2>
+                    <p>{ format!(
+                        "{label}'s answers lean {} points toward {direction}, out of 100 ({} of {} questions answered; confidence {level_name}, {} of 100).",
+                        crate::core::text::fixed(profile.leaning.abs(), 0), profile.answered, profile.total, crate::core::text::fixed(profile.confidence.value, 0)
+                    ) }</p>
+                } else {
+                    <h2 id="r-result">{ "Result: none yet" }</h2>
+                    <p>{ format!("{label} has answered none of this questionnaire's {} questions, so there is no leaning to discuss yet.", profile.total) }</p>
+                }
                 <table class="compact">
                     <caption>{ "Topics: their answers (0–100) and the mentor's view" }</caption>
                     <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Answers" }</th><th scope="col">{ "Mentor's view" }</th></tr></thead>
@@ -202,8 +207,10 @@ pub fn MeetingReport(props: &MentorProps) -> Html {
             }
             <section class="report-section" aria-labelledby="r-diff">
                 <h2 id="r-diff">{ "Blind spots and hidden strengths" }</h2>
-                if differences.is_empty() {
-                    <p>{ "No rating of the mentor's differs from the mentee's by two levels or more." }</p>
+                if review.ratings.is_empty() && review.topics.is_empty() {
+                    <p>{ format!("The mentor has not rated {label}'s skills or topics yet, so there is nothing to set beside theirs.") }</p>
+                } else if differences.is_empty() {
+                    <p>{ format!("No rating of the mentor's differs from {label}'s by two levels or more.") }</p>
                 } else {
                     <ul class="callouts">
                         { for differences.iter().map(|Difference { what, kind, text }| html! {
