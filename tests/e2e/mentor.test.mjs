@@ -172,6 +172,22 @@ test('a share link opens read-only; a truncated one shows its message', async ()
   }
 });
 
+test('a share link made with an older questionnaire: its confidence and range are of the whole questionnaire, not of its nine answers', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  const share = readFileSync(new URL('../fixtures/share_bank_1.0.0.txt', import.meta.url), 'utf8').trim();
+  await page.goto(`${env.base}mentor.html${share}`);
+  await page.getByRole('heading', { level: 1, name: /^Version One's result/ }).waitFor();
+  const headline = await page.locator('.headline').innerText();
+  // 9 of 72 questions still count: the chance stated is that of a whole
+  // retake, and the range allows for the 63 unanswered.
+  assert.match(headline, /If they answered the whole questionnaire, the same result would come out (more than 9|about \d) in 10 times\./);
+  assert.match(headline, /one standard error, from how much the answers on each topic agree with each other and what the unanswered questions could still change/);
+  const range = Number(headline.match(/within about (\d+) points/)[1]);
+  assert.ok(range >= 20, `a range of ${range} points from nine answers`);
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
 test('progress over time: an earlier file compared with today shows the change per topic', async () => {
   const { context, page, problems } = await openPage(env.browser);
   await page.goto(env.base);

@@ -56,7 +56,14 @@ pub fn Headline(props: &HeadlineProps) -> Html {
                 <p class="middle">{ text }</p>
             }
             <p class="retake"><strong>{ format!("Confidence: {level}. ") }</strong>
-                { format!("If {} answered again, the same result would come out {} times.", if own { "you" } else { "they" }, profile.confidence.in_words()) }</p>
+                { format!(
+                    "If {} answered {}, the same result would come out {} times.",
+                    if own { "you" } else { "they" },
+                    // With questions unanswered, the chance is that of the
+                    // whole questionnaire answered (docs/validity.md).
+                    if profile.answered < profile.total { "the whole questionnaire" } else { "again" },
+                    profile.confidence.in_words()
+                ) }</p>
             <p>{ format!(
                 "The leaning is measured to within about {} points either way (one standard error, from how much the answers on each topic agree with each other{}), and it is {} points from the nearest edge of its zone.",
                 crate::core::text::fixed(profile.confidence.standard_error, 0),
