@@ -275,12 +275,15 @@ pub struct StyleReport {
     pub flagged: f64,
 }
 
-/// The same people with only some questions answered: each keeps a random
-/// `answered` of their first sheet's answers, and is compared with their
-/// true band and with a whole retake.
+/// The same people with only some questions answered: each keeps
+/// `answered` of their first sheet's answers — a random choice of them, or
+/// the first in the questionnaire's order (someone who stopped there) — and
+/// is compared with their true band and with a whole retake.
 #[derive(Debug, Clone, Default)]
 pub struct PartialReport {
     pub answered: usize,
+    /// Whether the answers kept are the first ones, in order.
+    pub in_order: bool,
     /// Low, medium, high; `retake_agreement` is agreement with a retake of
     /// the whole questionnaire.
     pub levels: [LevelReport; 3],
@@ -342,11 +345,14 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
     let n_items = bank.items.len();
     // Its own stream, so that the whole sheets are those of earlier runs.
     let mut mask_rng = Rng::new(seed ^ 0x0070_A271);
-    let mut partial: Vec<PartialReport> = [8, 4, 2]
-        .iter()
-        .map(|d| PartialReport {
-            answered: (n_items / d).max(1),
-            levels: Default::default(),
+    let mut partial: Vec<PartialReport> = [false, true]
+        .into_iter()
+        .flat_map(|in_order| {
+            [8, 4, 2].into_iter().map(move |d| PartialReport {
+                answered: (n_items / d).max(1),
+                in_order,
+                levels: Default::default(),
+            })
         })
         .collect();
     for _ in 0..respondents {
@@ -357,10 +363,13 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
         let retake = score(bank, &b).band;
         let true_leaning = model.true_leaning(&p, &effects);
         for part in &mut partial {
-            // A random `answered` of the questions, the rest left unanswered.
+            // The first `answered` of the questions, or a random choice of
+            // them; the rest left unanswered.
             let mut order: Vec<usize> = (0..n_items).collect();
-            for i in (1..n_items).rev() {
-                order.swap(i, mask_rng.below(i + 1));
+            if !part.in_order {
+                for i in (1..n_items).rev() {
+                    order.swap(i, mask_rng.below(i + 1));
+                }
             }
             let kept: Answers = order[..part.answered]
                 .iter()
@@ -666,10 +675,20 @@ impl std::fmt::Display for Report {
         }
         writeln!(
             f,
-            "\npartial sheets (the same people, a random share of questions answered):\n  share of people, stated retake chance, agreement with a whole retake, band accuracy"
+            "\npartial sheets (the same people, some questions answered):\n  share of people, stated retake chance, agreement with a whole retake, band accuracy"
         )?;
         for p in &self.partial {
-            writeln!(f, "  {} of {} answered", p.answered, self.items)?;
+            writeln!(
+                f,
+                "  {} of {} answered, {}",
+                p.answered,
+                self.items,
+                if p.in_order {
+                    "the first ones (stopped there)"
+                } else {
+                    "chosen at random"
+                }
+            )?;
             for (name, l) in ["low", "medium", "high"].iter().zip(&p.levels) {
                 writeln!(
                     f,
