@@ -184,6 +184,11 @@ test('a share link made with an older questionnaire: its confidence and range ar
   assert.match(headline, /one standard error, from how much the answers on each topic agree with each other and what the unanswered questions could still change/);
   const range = Number(headline.match(/within about (\d+) points/)[1]);
   assert.ok(range >= 20, `a range of ${range} points from nine answers`);
+  // The same answers opened from a file for a review: the conversation's
+  // firmness is worded the same way.
+  await page.goto(route(env.base, 'open'));
+  await page.getByLabel('Choose a result file').setInputFiles(new URL('../fixtures/result_bank_1.0.0.json', import.meta.url).pathname);
+  assert.match(await page.locator('.mentor-confidence').innerText(), /^How firm the track result is: \w+ — answering the whole questionnaire would give the same track (more than 9|about \d|less than 1) in 10 times\./);
   await context.close();
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });
@@ -347,6 +352,8 @@ test('a mentee\'s file with no answer to the current questions says so of them, 
   const main = await page.getByRole('main').innerText();
   assert.match(main, /Fixture Person has answered none of this questionnaire's questions, so there is no leaning to show yet\./);
   assert.doesNotMatch(main, /Answer at least some of the questions/);
+  // The review's conversation does not weigh a track result there is not.
+  assert.equal(await page.locator('.mentor-confidence').innerText(), "There is no track result yet: Fixture Person has answered none of this questionnaire's questions.");
   // The meeting report says the same: no middle result ("Hybrid"), no
   // question about which half of a team lead's job to keep, and no claim
   // that the mentor's ratings agree when there are none yet.

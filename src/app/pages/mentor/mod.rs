@@ -264,7 +264,7 @@ pub fn MentorPanel(props: &MentorProps) -> Html {
                     />
                 }) }
             </ul>
-            { conversation(&label, &profile.confidence, &prompts) }
+            { conversation(&label, &profile, &prompts) }
             <div class="field">
                 <label for="mentor-overall">{ "Overall note" }</label>
                 <textarea id="mentor-overall" rows="4" value={review.overall.clone()} oninput={overall_typing.input()} onchange={overall_typing.change()} />
