@@ -24,8 +24,8 @@ fn a_move_toward_management_shows_in_every_changed_dimension() {
         }
     }
     let c = compare(&bank, &then, &now);
-    assert_eq!(c.band_then, Band::Technical);
-    assert_eq!(c.band_now, Band::Management);
+    assert_eq!(c.band_then, Some(Band::Technical));
+    assert_eq!(c.band_now, Some(Band::Management));
     assert!(c.leaning_now > c.leaning_then);
     assert!(c.leaning_change_is_clear, "a move across the whole scale");
     let statements = bank
@@ -89,4 +89,22 @@ fn skills_and_completed_steps_show_progress() {
         .find(|s| s.skill.as_str() == "databases")
         .unwrap();
     assert_eq!((db.then, db.now), (None, Some(2)));
+}
+
+#[test]
+fn a_result_with_no_answer_to_the_current_questions_has_no_band_and_no_change() {
+    // An earlier file whose answers are all to retired questions, beside a
+    // clear manager's result: there was no result then, so no "Hybrid"
+    // then and no move of the leaning to read.
+    let bank = common::bank();
+    let mut then = Session::new(&bank, "2026-08-01");
+    then.answers
+        .insert("retired-question".into(), Response::Likert(5));
+    let mut now = Session::new(&bank, "2026-11-01");
+    now.answers = common::clear_respondent(&bank, crossroads::core::bank::Track::Management);
+    let c = compare(&bank, &then, &now);
+    assert_eq!(c.band_then, None);
+    assert_eq!(c.band_now, Some(Band::Management));
+    assert!(c.leaning_now > 60.0);
+    assert!(!c.leaning_change_is_clear);
 }

@@ -25,13 +25,15 @@ pub struct Comparison {
     pub dimensions: Vec<DimensionChange>,
     pub leaning_then: f64,
     pub leaning_now: f64,
-    pub band_then: Band,
-    pub band_now: Band,
+    /// Each result's band; `None` when none of its answers is to the
+    /// current questions (it has no result to compare).
+    pub band_then: Option<Band>,
+    pub band_now: Option<Band>,
     pub confidence_then: Confidence,
     pub confidence_now: Confidence,
     /// Whether the leaning moved by more than twice the standard error of a
     /// difference between two sittings: a change measurement error alone
-    /// would rarely make.
+    /// would rarely make. Never when either side has no result.
     pub leaning_change_is_clear: bool,
     /// Answers that changed, by item.
     pub answers_changed: usize,
@@ -93,12 +95,15 @@ pub fn compare(bank: &Bank, earlier: &Session, later: &Session) -> Comparison {
         steps_completed,
         leaning_then: a.leaning,
         leaning_now: b.leaning,
-        band_then: a.band,
-        band_now: b.band,
-        leaning_change_is_clear: (b.leaning - a.leaning).abs()
-            > 2.0
-                * (a.confidence.standard_error.powi(2) + b.confidence.standard_error.powi(2))
-                    .sqrt(),
+        band_then: a.result_band(),
+        band_now: b.result_band(),
+        // A side with no result has no leaning to move from or to.
+        leaning_change_is_clear: a.result_band().is_some()
+            && b.result_band().is_some()
+            && (b.leaning - a.leaning).abs()
+                > 2.0
+                    * (a.confidence.standard_error.powi(2) + b.confidence.standard_error.powi(2))
+                        .sqrt(),
         confidence_then: a.confidence,
         confidence_now: b.confidence,
         answers_changed,

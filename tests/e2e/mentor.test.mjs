@@ -193,6 +193,30 @@ test('a share link made with an older questionnaire: its confidence and range ar
   assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
 });
 
+test('comparing with a file that has no answer to the current questions: no result on that side, and no change to read', async () => {
+  const { context, page, problems } = await openPage(env.browser);
+  await page.goto(route(env.base, 'open'));
+  await appReady(page);
+  // Every answer in the first file is to a retired question; the second
+  // has nine answers that still count. (Which is earlier goes by their
+  // dates, not the order they were opened in.)
+  await page.getByLabel('Choose a result file').setInputFiles(new URL('../fixtures/result_it_manager.json', import.meta.url).pathname);
+  await page.getByRole('heading', { level: 1, name: 'No result yet' }).waitFor();
+  await page.goto(route(env.base, 'open'));
+  await page.getByLabel('Choose a result file').setInputFiles(new URL('../fixtures/result_bank_1.0.0.json', import.meta.url).pathname);
+  await page.locator('.mentor-confidence').waitFor();
+  await page.goto(route(env.base, 'compare'));
+  const panel = page.getByRole('region', { name: 'Track leaning, then and now' });
+  await panel.waitFor();
+  const text = await panel.innerText();
+  assert.match(text, /(Then|Now): no result \(none of its answers is to the current questions\)\./);
+  assert.match(text, /(Then|Now): .+ \(\d+ points toward (management|technical)\)\./);
+  assert.match(text, /With no result on one side, there is no change in the leaning to read\./);
+  assert.doesNotMatch(text, /Hybrid|Confidence then/);
+  await context.close();
+  assert.deepEqual(problems, { foreign: [], csp: [], errors: [] });
+});
+
 test('progress over time: an earlier file compared with today shows the change per topic', async () => {
   const { context, page, problems } = await openPage(env.browser);
   await page.goto(env.base);

@@ -71,14 +71,17 @@ pub fn Compare() -> Html {
     let a = (*earlier).min(choices.len() - 1);
     let b = (*later).min(choices.len() - 1);
     let c = compare(bank, &choices[a].1, &choices[b].1);
-    let band = |band: Band| bank.track_info(band).name.clone();
-    let side = |l: f64| {
-        format!(
-            "{} points toward {}",
+    // A result, or that there is none: no answer to the current questions.
+    let result = |band: Option<Band>, l: f64| match band {
+        Some(band) => format!(
+            "{} ({} points toward {})",
+            bank.track_info(band).name,
             crate::core::text::fixed(l.abs(), 0),
             Track::of_leaning(l).word()
-        )
+        ),
+        None => "no result (none of its answers is to the current questions)".to_owned(),
     };
+    let both = c.band_then.is_some() && c.band_now.is_some();
     let select = |id: &'static str,
                   label: &'static str,
                   value: usize,
@@ -103,13 +106,17 @@ pub fn Compare() -> Html {
             </div>
             <section class="panel" aria-labelledby="lean-change">
                 <h2 id="lean-change">{ "Track leaning, then and now" }</h2>
-                <p class="lead">{ format!("Then: {} ({}). Now: {} ({}).", band(c.band_then), side(c.leaning_then), band(c.band_now), side(c.leaning_now)) }</p>
-                <p>{ format!(
-                    "Confidence then: {} (same track on a retake {} times). Now: {} ({} times).",
-                    level_name(c.confidence_then.level), c.confidence_then.in_words(),
-                    level_name(c.confidence_now.level), c.confidence_now.in_words()
-                ) }</p>
-                <p>{ if c.leaning_change_is_clear {
+                <p class="lead">{ format!("Then: {}. Now: {}.", result(c.band_then, c.leaning_then), result(c.band_now, c.leaning_now)) }</p>
+                if both {
+                    <p>{ format!(
+                        "Confidence then: {} (same track on a retake {} times). Now: {} ({} times).",
+                        level_name(c.confidence_then.level), c.confidence_then.in_words(),
+                        level_name(c.confidence_now.level), c.confidence_now.in_words()
+                    ) }</p>
+                }
+                <p>{ if !both {
+                    "With no result on one side, there is no change in the leaning to read.".to_owned()
+                } else if c.leaning_change_is_clear {
                     format!("The leaning moved {} points: more than measurement error alone would explain.", crate::core::text::fixed((c.leaning_now - c.leaning_then).abs(), 0))
                 } else {
                     format!("The leaning moved {} points: within what measurement error alone could explain, so read it as no clear change.", crate::core::text::fixed((c.leaning_now - c.leaning_then).abs(), 0))
