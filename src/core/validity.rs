@@ -264,6 +264,40 @@ pub struct LevelReport {
     pub stated: f64,
 }
 
+impl LevelReport {
+    /// From sums over the people counted to their averages.
+    fn average(&mut self) {
+        if self.count > 0 {
+            let c = self.count as f64;
+            self.retake_agreement /= c;
+            self.band_accuracy /= c;
+            self.stated /= c;
+        }
+    }
+}
+
+/// The lines for low, medium and high: share of `respondents`, stated
+/// chance, retake agreement, band accuracy.
+fn write_levels(
+    f: &mut std::fmt::Formatter<'_>,
+    indent: &str,
+    levels: &[LevelReport; 3],
+    respondents: usize,
+) -> std::fmt::Result {
+    for (name, l) in ["low", "medium", "high"].iter().zip(levels) {
+        writeln!(
+            f,
+            "{indent}{:<7} {:>5.1} %  stated {:>5.1} %  retake {:>5.1} %  accuracy {:>5.1} %",
+            name,
+            100.0 * l.count as f64 / respondents.max(1) as f64,
+            100.0 * l.stated,
+            100.0 * l.retake_agreement,
+            100.0 * l.band_accuracy
+        )?;
+    }
+    Ok(())
+}
+
 /// How often answer sheets of one kind reach each confidence level.
 #[derive(Debug, Clone, Default)]
 pub struct StyleReport {
@@ -391,14 +425,10 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
         sheets.push(a);
         persons.push(p);
     }
-    for l in partial.iter_mut().flat_map(|p| p.levels.iter_mut()) {
-        if l.count > 0 {
-            let c = l.count as f64;
-            l.retake_agreement /= c;
-            l.band_accuracy /= c;
-            l.stated /= c;
-        }
-    }
+    partial
+        .iter_mut()
+        .flat_map(|p| p.levels.iter_mut())
+        .for_each(LevelReport::average);
 
     let dimensions = bank
         .dimensions
@@ -481,14 +511,7 @@ pub fn simulate(bank: &Bank, respondents: usize, seed: u64) -> Report {
         l.band_accuracy += f64::from(u8::from(same_true(i)));
         l.stated += first[i].confidence.retake;
     }
-    for l in &mut levels {
-        if l.count > 0 {
-            let c = l.count as f64;
-            l.retake_agreement /= c;
-            l.band_accuracy /= c;
-            l.stated /= c;
-        }
-    }
+    levels.iter_mut().for_each(LevelReport::average);
     let mut note_rates: Vec<(&'static str, f64)> = Vec::new();
     for p in &first {
         let mut seen: Vec<&'static str> = Vec::new();
@@ -642,17 +665,7 @@ impl std::fmt::Display for Report {
             crate::core::text::fixed(100.0 * self.retake_agreement, 1)
         )?;
         writeln!(f, "\nby confidence level: share of people, stated retake chance, retake agreement, band accuracy")?;
-        for (name, l) in ["low", "medium", "high"].iter().zip(&self.levels) {
-            writeln!(
-                f,
-                "  {:<7} {:>5.1} %  stated {:>5.1} %  retake {:>5.1} %  accuracy {:>5.1} %",
-                name,
-                100.0 * l.count as f64 / self.respondents.max(1) as f64,
-                100.0 * l.stated,
-                100.0 * l.retake_agreement,
-                100.0 * l.band_accuracy
-            )?;
-        }
+        write_levels(f, "  ", &self.levels, self.respondents)?;
         writeln!(f, "\nnotes among model respondents:")?;
         for (name, r) in &self.note_rates {
             writeln!(f, "  {name:<22} {:>5.1} %", 100.0 * r)?;
@@ -689,17 +702,7 @@ impl std::fmt::Display for Report {
                     "chosen at random"
                 }
             )?;
-            for (name, l) in ["low", "medium", "high"].iter().zip(&p.levels) {
-                writeln!(
-                    f,
-                    "    {:<7} {:>5.1} %  stated {:>5.1} %  retake {:>5.1} %  accuracy {:>5.1} %",
-                    name,
-                    100.0 * l.count as f64 / self.respondents.max(1) as f64,
-                    100.0 * l.stated,
-                    100.0 * l.retake_agreement,
-                    100.0 * l.band_accuracy
-                )?;
-            }
+            write_levels(f, "    ", &p.levels, self.respondents)?;
         }
         Ok(())
     }
