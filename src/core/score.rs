@@ -484,7 +484,14 @@ fn score_as(bank: &Bank, answers: &Answers, explain: bool) -> Profile {
         _ => leaning.abs() - HYBRID_HALF_WIDTH,
     };
     let standard_error = standard_error(bank, &likert, &scenarios, &factor);
-    let unseen = unseen_variance(bank, &raws, &total_per_dim);
+    // Nothing is unseen once every question is answered (also for a bank
+    // whose scenarios give some topic no weight, which the counts per
+    // topic would otherwise take for unanswered).
+    let unseen = if answered == bank.items.len() {
+        0.0
+    } else {
+        unseen_variance(bank, &raws, &total_per_dim)
+    };
     let confidence = confidence(
         bank,
         answered,
