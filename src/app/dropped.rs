@@ -32,7 +32,7 @@ const AT_ONCE: usize = 512;
 
 /// How many files are asked for in one task. Asking is itself work for
 /// the page (each `getFile()` about 0.1 ms here): all 2,000 asked for in
-/// one go held it for 0.1–0.22 s, the longest task of a dropped folder's
+/// one go held it for 0.1–0.28 s, the longest task of a dropped folder's
 /// pass. Asked for a slice at a time, with the page free in between, they
 /// are all under way as before.
 const ASK_AT_ONCE: usize = 128;
